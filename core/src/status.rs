@@ -1,0 +1,197 @@
+//! What is the state at a given instant? Derived purely from the feed and the instant,
+//! so the page, the CLI and the tests agree, and `?at=` previews are exact.
+
+use crate::model::*;
+use chrono::TimeDelta;
+
+/// How long a resolved incident stays on the page under "recently resolved".
+pub const RECENT_WINDOW: TimeDelta = TimeDelta::hours(72);
+
+/// How far ahead planned maintenance is announced.
+pub const UPCOMING_WINDOW: TimeDelta = TimeDelta::days(14);
+
+/// The state of one service, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ServiceState {
+    Operational,
+    Maintenance,
+    Disrupted,
+    Outage,
+}
+
+impl From<Impact> for ServiceState {
+    fn from(i: Impact) -> Self {
+        match i {
+            Impact::Disrupted => ServiceState::Disrupted,
+            Impact::Outage => ServiceState::Outage,
+        }
+    }
+}
+
+/// What the page's banner may say. `Unknown` wins over "all working" whenever the
+/// page cannot be sure (a stale feed), so the page never claims all is well blindly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overall {
+    AllWorking,
+    Maintenance,
+    Disrupted,
+    Outage,
+    /// Nothing known to be wrong, but the data is too old to say everything works.
+    Unknown,
+}
+
+/// Whether the feed may still be trusted at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Fresh,
+    /// Older than the feed itself declares it stays fresh, since `since`.
+    Stale { since: Time },
+}
+
+/// An incident as it stands at the instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentNow<'f> {
+    pub incident: &'f Incident,
+    /// The impact in force (the latest update's, else the incident's own).
+    pub impact: Impact,
+    /// The updates published up to the instant, newest first.
+    pub updates: Vec<&'f Update>,
+    /// The next update, if promised for later than the instant.
+    pub next_update: Option<Time>,
+    /// For resolved incidents: when it was resolved.
+    pub resolved_at: Option<Time>,
+}
+
+/// Everything the page shows about one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status<'f> {
+    pub at: Time,
+    pub freshness: Freshness,
+    pub overall: Overall,
+    /// Every service of the feed, in feed order, with its state.
+    pub services: Vec<(&'f Service, ServiceState)>,
+    /// Incidents in force, worst first, then newest first.
+    pub active: Vec<IncidentNow<'f>>,
+    /// Incidents resolved within [`RECENT_WINDOW`] (or corrected since), newest first.
+    pub recent: Vec<IncidentNow<'f>>,
+    /// Maintenance windows in progress.
+    pub maintenance_now: Vec<&'f Maintenance>,
+    /// Maintenance windows starting within [`UPCOMING_WINDOW`], soonest first.
+    pub maintenance_upcoming: Vec<&'f Maintenance>,
+}
+
+impl Feed {
+    /// Whether the feed may be trusted at `at`.
+    pub fn freshness(&self, at: Time) -> Freshness {
+        let since = self.stale_after();
+        if at > since {
+            Freshness::Stale { since }
+        } else {
+            Freshness::Fresh
+        }
+    }
+
+    /// The state of every service and notice at `at`.
+    pub fn status_at(&self, at: Time) -> Status<'_> {
+        let mut active = Vec::new();
+        let mut recent = Vec::new();
+        for incident in self.incidents.iter().filter(|i| i.start <= at) {
+            let now = incident_now(incident, at);
+            match now.resolved_at {
+                None => active.push(now),
+                Some(resolved) => {
+                    let last_word = now.updates.first().map_or(resolved, |u| u.at.max(resolved));
+                    if at - last_word < RECENT_WINDOW {
+                        recent.push(now);
+                    }
+                }
+            }
+        }
+        active.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.incident.start.cmp(&a.incident.start)));
+        recent.sort_by_key(|r| std::cmp::Reverse(r.resolved_at));
+
+        let maintenance_now: Vec<&Maintenance> =
+            self.maintenance.iter().filter(|m| m.start <= at && at < m.end).collect();
+        let mut maintenance_upcoming: Vec<&Maintenance> = self
+            .maintenance
+            .iter()
+            .filter(|m| m.start > at && m.start - at <= UPCOMING_WINDOW)
+            .collect();
+        maintenance_upcoming.sort_by_key(|m| m.start);
+
+        let services: Vec<(&Service, ServiceState)> = self
+            .services()
+            .map(|s| {
+                let from_incidents = active
+                    .iter()
+                    .filter(|a| a.incident.services.contains(&s.id))
+                    .map(|a| ServiceState::from(a.impact));
+                let from_maintenance = maintenance_now
+                    .iter()
+                    .filter(|m| m.services.contains(&s.id))
+                    .map(|_| ServiceState::Maintenance);
+                let state = from_incidents
+                    .chain(from_maintenance)
+                    .max()
+                    .unwrap_or(ServiceState::Operational);
+                (s, state)
+            })
+            .collect();
+
+        let freshness = self.freshness(at);
+        let worst = services
+            .iter()
+            .map(|(_, st)| *st)
+            .max()
+            .unwrap_or(ServiceState::Operational);
+        let overall = match (worst, freshness) {
+            (ServiceState::Outage, _) => Overall::Outage,
+            (ServiceState::Disrupted, _) => Overall::Disrupted,
+            (_, Freshness::Stale { .. }) => Overall::Unknown,
+            (ServiceState::Maintenance, _) => Overall::Maintenance,
+            (ServiceState::Operational, _) => Overall::AllWorking,
+        };
+
+        Status {
+            at,
+            freshness,
+            overall,
+            services,
+            active,
+            recent,
+            maintenance_now,
+            maintenance_upcoming,
+        }
+    }
+}
+
+fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
+    let published: Vec<&Update> = incident.updates.iter().filter(|u| u.at <= at).collect();
+    let impact = published
+        .iter()
+        .rev()
+        .find_map(|u| u.impact)
+        .unwrap_or(incident.impact);
+    // The last update that changes the incident's phase (a correction does not).
+    let last_phase = published
+        .iter()
+        .rev()
+        .find(|u| u.kind != UpdateKind::Correction);
+    let resolved_by_update = last_phase
+        .filter(|u| u.kind == UpdateKind::Resolved)
+        .map(|u| u.at);
+    let resolved_at = match incident.end {
+        Some(end) if end <= at => Some(resolved_by_update.map_or(end, |r| r.max(end))),
+        _ => resolved_by_update,
+    };
+    let next_update = incident
+        .next_update
+        .filter(|n| *n > at && resolved_at.is_none());
+    IncidentNow {
+        incident,
+        impact,
+        updates: published.into_iter().rev().collect(),
+        next_update,
+        resolved_at,
+    }
+}
