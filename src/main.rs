@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point: mounts the app into `#app`, replacing the static "loading" text.
+
+fn main() {
+    wegweiser_app::start();
+}

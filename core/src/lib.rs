@@ -18,6 +18,7 @@ pub mod berlin;
 mod locate;
 pub mod model;
 mod parse;
+pub mod present;
 pub mod problem;
 pub mod status;
 

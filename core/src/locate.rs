@@ -38,7 +38,10 @@ pub(crate) fn fill_positions(src: &str, problems: &mut [Problem]) {
 /// The byte offset of the value at `path`; if the path's last steps do not exist (a
 /// missing field), the offset of the deepest part that does.
 pub fn offset_of(src: &str, path: &[PathSeg]) -> Option<usize> {
-    let mut s = Scanner { b: src.as_bytes(), i: 0 };
+    let mut s = Scanner {
+        b: src.as_bytes(),
+        i: 0,
+    };
     s.ws();
     for seg in path {
         let here = s.i;
@@ -117,7 +120,10 @@ impl Scanner<'_> {
                 None
             }
             _ => {
-                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')) {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
                     self.i += 1;
                 }
                 Some(())

@@ -319,10 +319,7 @@ impl WebLink {
     /// Accepts only `https://host…` without spaces or control characters.
     pub fn parse(s: &str) -> Option<WebLink> {
         let rest = s.strip_prefix("https://")?;
-        let host_ok = rest
-            .split(['/', '?', '#'])
-            .next()
-            .is_some_and(|h| !h.is_empty());
+        let host_ok = rest.split(['/', '?', '#']).next().is_some_and(|h| !h.is_empty());
         let clean = !s.chars().any(|c| c.is_whitespace() || c.is_control());
         (host_ok && clean).then(|| WebLink(s.to_string()))
     }
@@ -393,12 +390,22 @@ mod tests {
             Phone::parse("+49 (30) 1234-56").unwrap().tel_uri(),
             "tel:+4930123456"
         );
-        assert_eq!(Phone::parse("0800 00 22 8 33").unwrap().tel_uri(), "tel:08000022833");
+        assert_eq!(
+            Phone::parse("0800 00 22 8 33").unwrap().tel_uri(),
+            "tel:08000022833"
+        );
     }
 
     #[test]
     fn phone_rejects_letters_scripts_and_wrong_lengths() {
-        for bad in ["0800 abc", "12", "", "1+1", "javascript:alert(1)", "1234567890123456"] {
+        for bad in [
+            "0800 abc",
+            "12",
+            "",
+            "1+1",
+            "javascript:alert(1)",
+            "1234567890123456",
+        ] {
             assert!(Phone::parse(bad).is_none(), "{bad:?} was accepted");
         }
     }
@@ -406,7 +413,13 @@ mod tests {
     #[test]
     fn links_accept_only_https_and_plain_mail_addresses() {
         assert!(WebLink::parse("https://www.116117.de/").is_some());
-        for bad in ["http://x.de", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b"] {
+        for bad in [
+            "http://x.de",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https://a b",
+        ] {
             assert!(WebLink::parse(bad).is_none(), "{bad:?} was accepted");
         }
         assert_eq!(

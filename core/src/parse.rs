@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::problem::{At, Problem, Severity};
 use chrono::TimeDelta;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The format version this crate reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -48,7 +48,7 @@ pub fn parse(src: &str) -> Parsed {
     } else {
         match serde_json::from_str::<Value>(src) {
             Err(e) => {
-                problems.push(syntax_problem(&e));
+                problems.push(syntax_problem(&e, src));
                 None
             }
             Ok(value) => {
@@ -64,7 +64,7 @@ pub fn parse(src: &str) -> Parsed {
     Parsed { feed, problems }
 }
 
-fn syntax_problem(e: &serde_json::Error) -> Problem {
+fn syntax_problem(e: &serde_json::Error, src: &str) -> Problem {
     let full = e.to_string();
     // serde_json appends " at line L column C"; we report the position separately.
     let bare = full.split(" at line ").next().unwrap_or(&full);
@@ -81,8 +81,18 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
         severity: Severity::Error,
         path: Vec::new(),
         message,
-        position: Some((e.line().max(1), e.column().max(1))),
+        position: Some((e.line().max(1), char_column(src, e.line(), e.column()))),
     }
+}
+
+/// serde_json counts columns in bytes; every other position (and an editor) counts characters.
+fn char_column(src: &str, line: usize, byte_column: usize) -> usize {
+    src.split('\n')
+        .nth(line.saturating_sub(1))
+        .map_or(byte_column, |l| {
+            l.char_indices().take_while(|(i, _)| *i < byte_column).count()
+        })
+        .max(1)
 }
 
 /// Describes a JSON value's type the way an operator would say it.
@@ -121,8 +131,7 @@ fn is_language_tag(s: &str) -> bool {
     let primary_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Ids seen so far in one namespace, with where they were first seen.
@@ -169,7 +178,11 @@ impl Decoder {
             if !allowed.contains(&key.as_str()) {
                 self.warning(
                     &at.key(key),
-                    format!("unknown field {} is ignored (known fields: {})", quote(key), allowed.join(", ")),
+                    format!(
+                        "unknown field {} is ignored (known fields: {})",
+                        quote(key),
+                        allowed.join(", ")
+                    ),
                 );
             }
         }
@@ -216,7 +229,10 @@ impl Decoder {
                     if !is_language_tag(lang) {
                         self.error(
                             &here,
-                            format!("{} is not a language code like \"de\", \"en\" or \"tr\"", quote(lang)),
+                            format!(
+                                "{} is not a language code like \"de\", \"en\" or \"tr\"",
+                                quote(lang)
+                            ),
                         );
                         ok = false;
                     }
@@ -292,7 +308,13 @@ impl Decoder {
         let here = crate::problem::path_to_string(&at.to_path());
         if let Some(first) = seen.first_seen.get(&id) {
             let first = first.clone();
-            self.error(at, format!("{} is used twice; ids must be unique (first used at {first})", quote(&id)));
+            self.error(
+                at,
+                format!(
+                    "{} is used twice; ids must be unique (first used at {first})",
+                    quote(&id)
+                ),
+            );
             return None;
         }
         seen.first_seen.insert(id.clone(), here);
@@ -328,7 +350,13 @@ impl Decoder {
         ok.then_some(out)
     }
 
-    fn choice<T: Copy>(&mut self, v: &Value, at: &At<'_>, all: &[T], word: fn(T) -> &'static str) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        v: &Value,
+        at: &At<'_>,
+        all: &[T],
+        word: fn(T) -> &'static str,
+    ) -> Option<T> {
         let s = match v {
             Value::String(s) => s,
             other => {
@@ -385,7 +413,12 @@ impl Decoder {
             match v.as_u64() {
                 Some(FORMAT_VERSION) => Some(FORMAT_VERSION as u32),
                 Some(n) if n > FORMAT_VERSION => {
-                    self.error(&here, format!("this feed has format version {n}; this Wegweiser reads version {FORMAT_VERSION}"));
+                    self.error(
+                        &here,
+                        format!(
+                            "this feed has format version {n}; this Wegweiser reads version {FORMAT_VERSION}"
+                        ),
+                    );
                     None
                 }
                 _ => {
@@ -417,7 +450,9 @@ impl Decoder {
         let mut service_ids = IdSet::default();
         let groups = self.required(map, &at, "groups").and_then(|v| {
             let here = at.key("groups");
-            let groups = self.each(v, &here, |d, v, at| d.group(v, at, &mut group_ids, &mut service_ids))?;
+            let groups = self.each(v, &here, |d, v, at| {
+                d.group(v, at, &mut group_ids, &mut service_ids)
+            })?;
             if groups.is_empty() {
                 self.error(&here, "is empty; list at least one group of services");
                 return None;
@@ -443,7 +478,9 @@ impl Decoder {
         let mut notice_ids = IdSet::default();
         let incidents = match Self::optional(map, "incidents") {
             None => Some(Vec::new()),
-            Some(v) => self.each(v, &at.key("incidents"), |d, v, at| d.incident(v, at, &refs, &mut notice_ids)),
+            Some(v) => self.each(v, &at.key("incidents"), |d, v, at| {
+                d.incident(v, at, &refs, &mut notice_ids)
+            }),
         };
         let maintenance = match Self::optional(map, "maintenance") {
             None => Some(Vec::new()),
@@ -465,8 +502,14 @@ impl Decoder {
     }
 
     fn publisher(&mut self, v: &Value, at: &At<'_>) -> Option<Publisher> {
-        let map = self.object(v, at, &["name", "contact", "accessibility_contact", "example", "note"])?;
-        let name = self.required(map, at, "name").and_then(|v| self.text(v, &at.key("name")));
+        let map = self.object(
+            v,
+            at,
+            &["name", "contact", "accessibility_contact", "example", "note"],
+        )?;
+        let name = self
+            .required(map, at, "name")
+            .and_then(|v| self.text(v, &at.key("name")));
         let contact = self
             .required(map, at, "contact")
             .and_then(|v| self.contact(v, &at.key("contact")));
@@ -477,7 +520,10 @@ impl Decoder {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                self.error(&at.key("example"), format!("must be true or false, but is {}", kind_of(other)));
+                self.error(
+                    &at.key("example"),
+                    format!("must be true or false, but is {}", kind_of(other)),
+                );
                 None
             }
         };
@@ -530,7 +576,10 @@ impl Decoder {
         match WebLink::parse(&s) {
             Some(l) => Some(Some(l)),
             None => {
-                self.error(&here, format!("{} is not a web address starting with https://", quote(&s)));
+                self.error(
+                    &here,
+                    format!("{} is not a web address starting with https://", quote(&s)),
+                );
                 None
             }
         }
@@ -559,16 +608,29 @@ impl Decoder {
             url: url?,
         };
         if contact == Contact::default() {
-            self.error(at, "has no way to reach anyone; give an \"email\", a \"phone\" or a \"url\"");
+            self.error(
+                at,
+                "has no way to reach anyone; give an \"email\", a \"phone\" or a \"url\"",
+            );
             return None;
         }
         Some(contact)
     }
 
-    fn group(&mut self, v: &Value, at: &At<'_>, groups: &mut IdSet, services: &mut IdSet) -> Option<ServiceGroup> {
+    fn group(
+        &mut self,
+        v: &Value,
+        at: &At<'_>,
+        groups: &mut IdSet,
+        services: &mut IdSet,
+    ) -> Option<ServiceGroup> {
         let map = self.object(v, at, &["id", "name", "services"])?;
-        let id = self.required(map, at, "id").and_then(|v| self.unique_id(v, &at.key("id"), groups));
-        let name = self.required(map, at, "name").and_then(|v| self.text(v, &at.key("name")));
+        let id = self
+            .required(map, at, "id")
+            .and_then(|v| self.unique_id(v, &at.key("id"), groups));
+        let name = self
+            .required(map, at, "name")
+            .and_then(|v| self.text(v, &at.key("name")));
         let list = self.required(map, at, "services").and_then(|v| {
             let here = at.key("services");
             let list = self.each(v, &here, |d, v, at| d.service(v, at, services))?;
@@ -587,8 +649,12 @@ impl Decoder {
 
     fn service(&mut self, v: &Value, at: &At<'_>, services: &mut IdSet) -> Option<Service> {
         let map = self.object(v, at, &["id", "name", "description"])?;
-        let id = self.required(map, at, "id").and_then(|v| self.unique_id(v, &at.key("id"), services));
-        let name = self.required(map, at, "name").and_then(|v| self.text(v, &at.key("name")));
+        let id = self
+            .required(map, at, "id")
+            .and_then(|v| self.unique_id(v, &at.key("id"), services));
+        let name = self
+            .required(map, at, "name")
+            .and_then(|v| self.text(v, &at.key("name")));
         let description = self.optional_text(map, at, "description");
         Some(Service {
             id: id?,
@@ -599,13 +665,20 @@ impl Decoder {
 
     fn region(&mut self, v: &Value, at: &At<'_>, regions: &mut IdSet) -> Option<Region> {
         let map = self.object(v, at, &["id", "name", "nationwide"])?;
-        let id = self.required(map, at, "id").and_then(|v| self.unique_id(v, &at.key("id"), regions));
-        let name = self.required(map, at, "name").and_then(|v| self.text(v, &at.key("name")));
+        let id = self
+            .required(map, at, "id")
+            .and_then(|v| self.unique_id(v, &at.key("id"), regions));
+        let name = self
+            .required(map, at, "name")
+            .and_then(|v| self.text(v, &at.key("name")));
         let nationwide = match Self::optional(map, "nationwide") {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                self.error(&at.key("nationwide"), format!("must be true or false, but is {}", kind_of(other)));
+                self.error(
+                    &at.key("nationwide"),
+                    format!("must be true or false, but is {}", kind_of(other)),
+                );
                 None
             }
         };
@@ -624,8 +697,12 @@ impl Decoder {
         let regions = self
             .required(map, at, "regions")
             .and_then(|v| self.references(v, &at.key("regions"), refs.regions, "region"));
-        let start = self.required(map, at, "start").and_then(|v| self.time(v, &at.key("start")));
-        let title = self.required(map, at, "title").and_then(|v| self.text(v, &at.key("title")));
+        let start = self
+            .required(map, at, "start")
+            .and_then(|v| self.time(v, &at.key("start")));
+        let title = self
+            .required(map, at, "title")
+            .and_then(|v| self.text(v, &at.key("title")));
         let not_working = self
             .required(map, at, "not_working")
             .and_then(|v| self.text(v, &at.key("not_working")));
@@ -656,7 +733,11 @@ impl Decoder {
             (Some(s), Some(e)) if e <= s => {
                 self.error(
                     &at.key("end"),
-                    format!("{} is not after the start {}; the end must come after the start", e.to_rfc3339(), s.to_rfc3339()),
+                    format!(
+                        "{} is not after the start {}; the end must come after the start",
+                        e.to_rfc3339(),
+                        s.to_rfc3339()
+                    ),
                 );
                 false
             }
@@ -684,7 +765,9 @@ impl Decoder {
                 "updates",
             ],
         )?;
-        let id = self.required(map, at, "id").and_then(|v| self.unique_id(v, &at.key("id"), ids));
+        let id = self
+            .required(map, at, "id")
+            .and_then(|v| self.unique_id(v, &at.key("id"), ids));
         let common = self.notice_common(map, at, refs);
         let impact = self
             .required(map, at, "impact")
@@ -715,7 +798,13 @@ impl Decoder {
         })
     }
 
-    fn maintenance(&mut self, v: &Value, at: &At<'_>, refs: &Refs<'_>, ids: &mut IdSet) -> Option<Maintenance> {
+    fn maintenance(
+        &mut self,
+        v: &Value,
+        at: &At<'_>,
+        refs: &Refs<'_>,
+        ids: &mut IdSet,
+    ) -> Option<Maintenance> {
         let map = self.object(
             v,
             at,
@@ -732,9 +821,13 @@ impl Decoder {
                 "fallbacks",
             ],
         )?;
-        let id = self.required(map, at, "id").and_then(|v| self.unique_id(v, &at.key("id"), ids));
+        let id = self
+            .required(map, at, "id")
+            .and_then(|v| self.unique_id(v, &at.key("id"), ids));
         let common = self.notice_common(map, at, refs);
-        let end = self.required(map, at, "end").and_then(|v| self.time(v, &at.key("end")));
+        let end = self
+            .required(map, at, "end")
+            .and_then(|v| self.time(v, &at.key("end")));
         let order_ok = self.end_after_start(common.as_ref().map(|c| c.start), end, at);
         let common = common?;
         order_ok.then_some(())?;
@@ -750,11 +843,17 @@ impl Decoder {
     }
 
     fn fallback(&mut self, v: &Value, at: &At<'_>) -> Option<Fallback> {
-        let map = self.object(v, at, &["kind", "label", "phone", "hours", "for_whom", "details", "url"])?;
+        let map = self.object(
+            v,
+            at,
+            &["kind", "label", "phone", "hours", "for_whom", "details", "url"],
+        )?;
         let kind = self
             .required(map, at, "kind")
             .and_then(|v| self.choice(v, &at.key("kind"), &FallbackKind::ALL, FallbackKind::as_str));
-        let label = self.required(map, at, "label").and_then(|v| self.text(v, &at.key("label")));
+        let label = self
+            .required(map, at, "label")
+            .and_then(|v| self.text(v, &at.key("label")));
         let phone = self.optional_phone(map, at);
         let hours = self.optional_text(map, at, "hours");
         let for_whom = self.optional_text(map, at, "for_whom");
@@ -762,11 +861,14 @@ impl Decoder {
         let url = self.optional_url(map, at);
         let mut ok = true;
         if kind == Some(FallbackKind::Phone) {
-            if !map.contains_key("phone") {
-                self.error(&at.key("phone"), "is missing; a fallback of kind \"phone\" needs the number");
+            if Self::optional(map, "phone").is_none() {
+                self.error(
+                    &at.key("phone"),
+                    "is missing; a fallback of kind \"phone\" needs the number",
+                );
                 ok = false;
             }
-            if !map.contains_key("hours") {
+            if Self::optional(map, "hours").is_none() {
                 self.error(
                     &at.key("hours"),
                     "is missing; say when the number can be reached, e.g. \"Mo–Fr 8–18 Uhr\" or \"rund um die Uhr\"",
@@ -774,8 +876,11 @@ impl Decoder {
                 ok = false;
             }
         }
-        if kind == Some(FallbackKind::Website) && !map.contains_key("url") {
-            self.error(&at.key("url"), "is missing; a fallback of kind \"website\" needs its https:// address");
+        if kind == Some(FallbackKind::Website) && Self::optional(map, "url").is_none() {
+            self.error(
+                &at.key("url"),
+                "is missing; a fallback of kind \"website\" needs its https:// address",
+            );
             ok = false;
         }
         ok.then_some(())?;
@@ -792,20 +897,30 @@ impl Decoder {
 
     fn update(&mut self, v: &Value, at: &At<'_>, start: Option<Time>) -> Option<Update> {
         let map = self.object(v, at, &["at", "kind", "text", "impact"])?;
-        let time = self.required(map, at, "at").and_then(|v| self.time(v, &at.key("at")));
+        let time = self
+            .required(map, at, "at")
+            .and_then(|v| self.time(v, &at.key("at")));
         let kind = self
             .required(map, at, "kind")
             .and_then(|v| self.choice(v, &at.key("kind"), &UpdateKind::ALL, UpdateKind::as_str));
-        let text = self.required(map, at, "text").and_then(|v| self.text(v, &at.key("text")));
+        let text = self
+            .required(map, at, "text")
+            .and_then(|v| self.text(v, &at.key("text")));
         let impact = match Self::optional(map, "impact") {
             None => Some(None),
-            Some(v) => self.choice(v, &at.key("impact"), &Impact::ALL, Impact::as_str).map(Some),
+            Some(v) => self
+                .choice(v, &at.key("impact"), &Impact::ALL, Impact::as_str)
+                .map(Some),
         };
         if let (Some(t), Some(s)) = (time, start) {
             if t < s {
                 self.warning(
                     &at.key("at"),
-                    format!("{} is before the incident's start {}", t.to_rfc3339(), s.to_rfc3339()),
+                    format!(
+                        "{} is before the incident's start {}",
+                        t.to_rfc3339(),
+                        s.to_rfc3339()
+                    ),
                 );
             }
         }

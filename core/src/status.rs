@@ -45,7 +45,9 @@ pub enum Overall {
 pub enum Freshness {
     Fresh,
     /// Older than the feed itself declares it stays fresh, since `since`.
-    Stale { since: Time },
+    Stale {
+        since: Time,
+    },
 }
 
 /// An incident as it stands at the instant.
@@ -107,11 +109,18 @@ impl Feed {
                 }
             }
         }
-        active.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.incident.start.cmp(&a.incident.start)));
+        active.sort_by(|a, b| {
+            b.impact
+                .cmp(&a.impact)
+                .then(b.incident.start.cmp(&a.incident.start))
+        });
         recent.sort_by_key(|r| std::cmp::Reverse(r.resolved_at));
 
-        let maintenance_now: Vec<&Maintenance> =
-            self.maintenance.iter().filter(|m| m.start <= at && at < m.end).collect();
+        let maintenance_now: Vec<&Maintenance> = self
+            .maintenance
+            .iter()
+            .filter(|m| m.start <= at && at < m.end)
+            .collect();
         let mut maintenance_upcoming: Vec<&Maintenance> = self
             .maintenance
             .iter()
@@ -173,10 +182,7 @@ fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
         .find_map(|u| u.impact)
         .unwrap_or(incident.impact);
     // The last update that changes the incident's phase (a correction does not).
-    let last_phase = published
-        .iter()
-        .rev()
-        .find(|u| u.kind != UpdateKind::Correction);
+    let last_phase = published.iter().rev().find(|u| u.kind != UpdateKind::Correction);
     let resolved_by_update = last_phase
         .filter(|u| u.kind == UpdateKind::Resolved)
         .map(|u| u.at);
@@ -184,9 +190,7 @@ fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
         Some(end) if end <= at => Some(resolved_by_update.map_or(end, |r| r.max(end))),
         _ => resolved_by_update,
     };
-    let next_update = incident
-        .next_update
-        .filter(|n| *n > at && resolved_at.is_none());
+    let next_update = incident.next_update.filter(|n| *n > at && resolved_at.is_none());
     IncidentNow {
         incident,
         impact,

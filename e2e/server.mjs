@@ -1,0 +1,75 @@
+// A plain static file server for dist/, as a CDN would serve it: correct MIME types
+// (application/wasm for streaming compilation), ETag + If-None-Match → 304, no cookies.
+// Used by the end-to-end tests and `make bench`; run directly: node e2e/server.mjs [dir] [port]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts a server for `root` on 127.0.0.1 (port 0 = any free port).
+ * `overrides` maps a URL path to a handler (req, res) => boolean for test cases
+ * that need a different answer (e.g. a broken feed); return true when handled.
+ * `aliases` lists path prefixes (e.g. '/broken/') that serve the same files as '/',
+ * so one build can be loaded beside a different feed.json.
+ */
+export async function startServer(root, { port = 0, overrides = {}, aliases = [] } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const handler = overrides[url.pathname];
+    if (handler && (await handler(req, res))) return;
+    let path = decodeURIComponent(url.pathname);
+    const alias = aliases.find((a) => path.startsWith(a));
+    if (alias) path = '/' + path.slice(alias.length);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const etag = '"' + createHash('sha1').update(body).digest('base64url') + '"';
+      const headers = {
+        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        ETag: etag,
+        'Cache-Control': extname(file) === '.json' || extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: actual } = server.address();
+  return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] || 8080);
+  const { url } = await startServer(dir, { port });
+  console.log(`serving ${dir} at ${url}`);
+}

@@ -1,0 +1,32 @@
+use super::Notice;
+use leptos::prelude::*;
+use wegweiser_core::present::NoticeCard;
+
+/// A titled section of notices. With no notices it shows `empty`, or nothing if that is "".
+#[component]
+pub fn NoticeList(
+    heading: &'static str,
+    id: &'static str,
+    cards: Vec<NoticeCard>,
+    empty: &'static str,
+) -> impl IntoView {
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    (!cards.is_empty() || !empty.is_empty()).then(|| {
+        let body = if cards.is_empty() {
+            view! { <p class="empty">{empty}</p> }.into_any()
+        } else {
+            cards
+                .into_iter()
+                .map(|card| view! { <Notice card /> })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <section class="notices" id=id aria-labelledby=labelled_by>
+                <h2 id=heading_id>{heading}</h2>
+                {body}
+            </section>
+        }
+    })
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use std::sync::Arc;
+use wegweiser_core::present::Localized;
+use wegweiser_core::{Contact, Feed};
+
+fn contact_links(c: &Contact) -> impl IntoView {
+    let email = c.email.as_ref().map(|e| {
+        let href = e.mailto_uri();
+        view! { <a href=href>{e.as_str().to_string()}</a> }
+    });
+    let phone = c
+        .phone
+        .as_ref()
+        .map(|p| view! { " " <a class="tel" href=p.tel_uri()>{p.display().to_string()}</a> });
+    let url = c
+        .url
+        .as_ref()
+        .map(|u| view! { " " <a href=u.as_str().to_string() rel="noopener noreferrer">{u.as_str().to_string()}</a> });
+    view! { {email} {phone} {url} }
+}
+
+/// Who publishes these notices and how to reach them (incl. accessibility feedback).
+#[component]
+pub fn PublisherFooter(publisher: Localized, feed: Arc<Feed>) -> impl IntoView {
+    let p = &feed.publisher;
+    view! {
+        <section class="publisher" aria-labelledby="herausgeber-heading">
+            <h2 id="herausgeber-heading">"Wer diese Meldungen herausgibt"</h2>
+            <p lang=publisher.lang>{publisher.text}</p>
+            <p>"Kontakt: " {contact_links(&p.contact)}</p>
+            <p>"Hinweise zur Barrierefreiheit: " {contact_links(&p.accessibility_contact)}</p>
+        </section>
+    }
+}

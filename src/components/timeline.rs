@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use wegweiser_core::present::UpdateItem;
+
+/// The notice's updates, newest first, each with its time and a plain-words label.
+#[component]
+pub fn Timeline(updates: Vec<UpdateItem>) -> impl IntoView {
+    (!updates.is_empty()).then(|| {
+        view! {
+            <details class="timeline" open=true>
+                <summary>"Verlauf"</summary>
+                <ol>
+                    {updates
+                        .into_iter()
+                        .map(|u| {
+                            view! {
+                                <li class=format!("update update--{}", u.kind.as_str())>
+                                    <p class="update__head">
+                                        <time datetime=u.at.machine>{u.at.label}</time>
+                                        ": " <strong>{u.label}</strong>
+                                    </p>
+                                    <p lang=u.text.lang>{u.text.text}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        }
+    })
+}

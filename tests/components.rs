@@ -1,0 +1,217 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): each component is mounted
+//! into a fresh element with values the core prepared, then the DOM is checked.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wegweiser_app::components::*;
+use wegweiser_app::feed_source::FetchError;
+use wegweiser_core::present::{Banner, NoticeCard, PageModel};
+use wegweiser_core::status::Overall;
+use wegweiser_core::{parse, Feed, Time};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../feed/feed.json");
+
+fn sample() -> Feed {
+    parse(SAMPLE).feed.expect("the sample feed is valid")
+}
+
+fn at(s: &str) -> Time {
+    chrono::DateTime::parse_from_rfc3339(s).expect("test time")
+}
+
+/// Mounts a view into a new `<section>` in the body and returns that element.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = document();
+    let wrapper = document.create_element("section").expect("create element");
+    document
+        .body()
+        .expect("body")
+        .append_child(&wrapper)
+        .expect("append");
+    let wrapper: web_sys::HtmlElement = wrapper.unchecked_into();
+    mount_to(wrapper.clone(), f).forget();
+    wrapper
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+fn attrs(root: &web_sys::HtmlElement, selector: &str, attr: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute(attr))
+        .collect()
+}
+
+fn doctolib_card() -> NoticeCard {
+    let feed = sample();
+    let status = feed.status_at(at("2021-11-22T10:30:00+01:00"));
+    let now = status
+        .active
+        .iter()
+        .find(|a| a.incident.id == "doctolib-berlin-2021-11-22")
+        .expect("Doctolib incident active at 10:30");
+    NoticeCard::incident(&feed, now, "de")
+}
+
+#[wasm_bindgen_test]
+fn banner_states_carry_words_and_a_tone_not_only_colour() {
+    for (overall, tone, words) in [
+        (Overall::AllWorking, "ok", "Alles funktioniert"),
+        (Overall::Disrupted, "disrupted", "Störung"),
+        (Overall::Outage, "outage", "Ausfall"),
+        (Overall::Maintenance, "maintenance", "Wartung"),
+        (Overall::Unknown, "unknown", "unbekannt"),
+    ] {
+        let root = mount(move || view! { <StatusBanner banner=Banner::for_overall(overall) /> });
+        assert_eq!(attrs(&root, ".banner", "data-tone"), vec![tone.to_string()]);
+        let heading = texts(&root, ".banner h2").join("");
+        assert!(heading.contains(words), "{heading:?} lacks {words:?}");
+        assert_eq!(
+            attrs(&root, ".banner__icon", "aria-hidden"),
+            vec!["true".to_string()]
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn notice_answers_what_where_since_and_links_the_hotline() {
+    let card = doctolib_card();
+    let root = mount(move || view! { <Notice card /> });
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("seit Montag, 22.11.2021, 9:12 Uhr"), "{text}");
+    assert!(text.contains("Berlin"), "region missing: {text}");
+    assert!(text.contains("Was nicht geht") && text.contains("Was Sie tun können"));
+    assert!(attrs(&root, "a.tel", "href").contains(&"tel:03090282200".to_string()));
+    assert!(texts(&root, "a.tel").contains(&"030 90 28 22 00".to_string()));
+    assert!(
+        !texts(&root, ".fallback__hours").is_empty(),
+        "phone hours missing"
+    );
+    assert_eq!(
+        attrs(&root, "article", "id"),
+        vec!["meldung-doctolib-berlin-2021-11-22".to_string()]
+    );
+    // Only updates published by 10:30 are shown, newest first.
+    let times = attrs(&root, ".update time", "datetime");
+    assert!(!times.is_empty());
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    assert!(
+        times.iter().all(|t| t.as_str() <= "2021-11-22T10:30:00+01:00"),
+        "{times:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn feed_text_is_text_never_html() {
+    let mut feed = sample();
+    let hostile = "<img src=x onerror=\"document.body.dataset.pwned=1\"><script>alert(1)</script>";
+    feed.incidents[0].text.title = wegweiser_core::Text::de(hostile);
+    let status = feed.status_at(feed.incidents[0].start);
+    let card = NoticeCard::incident(&feed, &status.active[0], "de");
+    let root = mount(move || view! { <Notice card /> });
+    assert!(root.query_selector("img").expect("selector").is_none());
+    assert!(root.query_selector("script").expect("selector").is_none());
+    assert_eq!(texts(&root, "h3"), vec![hostile.to_string()]);
+    assert!(document()
+        .body()
+        .and_then(|b| b.get_attribute("data-pwned"))
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+fn status_page_at_the_ti_outage_shows_outage_services_and_general_numbers() {
+    let feed = Arc::new(sample());
+    let status = feed.status_at(at("2025-06-13T10:00:00+02:00"));
+    let model = PageModel::new(&feed, &status, "de", true);
+    let f = feed.clone();
+    let root = mount(move || view! { <StatusPage model feed=f /> <GeneralNumbers /> });
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["outage".to_string()]);
+    assert!(texts(&root, ".note--preview").join("").contains("13.06.2025"));
+    let erezept = texts(&root, "[data-service=erezept-einloesen] .service__state").join("");
+    assert!(erezept.contains("Ausfall"), "{erezept:?}");
+    let hrefs = attrs(&root, "a.tel", "href");
+    for number in ["tel:116117", "tel:112"] {
+        assert!(
+            hrefs.contains(&number.to_string()),
+            "{number} missing in {hrefs:?}"
+        );
+    }
+    assert!(texts(&root, "#aktuell article").len() >= 1);
+    assert!(root.text_content().unwrap_or_default().contains("Muster 16"));
+}
+
+#[wasm_bindgen_test]
+fn stale_feed_warns_and_never_says_all_works() {
+    let feed = Arc::new(sample());
+    let status = feed.status_at(at("2026-11-22T12:00:00+01:00"));
+    let model = PageModel::new(&feed, &status, "de", false);
+    let f = feed.clone();
+    let root = mount(move || view! { <StatusPage model feed=f /> });
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["unknown".to_string()]);
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Alles funktioniert"));
+    assert!(texts(&root, ".note--stale").join("").contains("veraltet"));
+}
+
+#[wasm_bindgen_test]
+fn broken_feed_is_reported_in_plain_words_with_details_for_operators() {
+    let parsed = parse(r#"{"version": 1, "incidents": [{"id": "X"}]}"#);
+    let problem = LoadProblem::Invalid(Arc::new(parsed.problems));
+    let root = mount(move || view! { <FeedProblem problem /> });
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Status zurzeit nicht abrufbar"));
+    assert!(text.contains("fehlerhaft"));
+    assert!(!text.contains("Alles funktioniert"));
+    let details = texts(&root, ".feed-problem__details code");
+    assert!(
+        details.iter().any(|d| d.starts_with("publisher: is missing")),
+        "{details:?}"
+    );
+    assert!(
+        details.iter().any(|d| d.starts_with("incidents[0].id:")),
+        "{details:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn unreachable_feed_is_reported_with_the_http_status() {
+    let problem = LoadProblem::Fetch(FetchError::Status(404));
+    let root = mount(move || view! { <FeedProblem problem /> });
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("nicht abgerufen werden"));
+    assert!(texts(&root, "code").join("").contains("HTTP 404"));
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["unknown".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn service_list_names_every_service_with_its_state_in_words() {
+    let feed = sample();
+    let status = feed.status_at(at("2021-11-22T10:30:00+01:00"));
+    let model = PageModel::new(&feed, &status, "de", true);
+    let groups = model.groups.clone();
+    let root = mount(move || view! { <ServiceList groups /> });
+    let count: usize = feed.groups.iter().map(|g| g.services.len()).sum();
+    assert_eq!(texts(&root, ".service").len(), count);
+    assert!(texts(&root, "[data-service=termin-absagen] .service__state")
+        .join("")
+        .contains("Ausfall"));
+    assert!(texts(&root, "[data-service=erezept-einloesen] .service__state")
+        .join("")
+        .contains("Funktioniert"));
+}
