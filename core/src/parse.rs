@@ -774,7 +774,7 @@ impl Decoder {
             .and_then(|v| self.choice(v, &at.key("impact"), &Impact::ALL, Impact::as_str));
         let end = self.optional_time(map, at, "end");
         let next_update = self.optional_time(map, at, "next_update");
-        let start = common.as_ref().map(|c| c.start);
+        let start = start_of(map);
         let order_ok = self.end_after_start(start, end.flatten(), at);
         let updates = match Self::optional(map, "updates") {
             None => Some(Vec::new()),
@@ -828,7 +828,7 @@ impl Decoder {
         let end = self
             .required(map, at, "end")
             .and_then(|v| self.time(v, &at.key("end")));
-        let order_ok = self.end_after_start(common.as_ref().map(|c| c.start), end, at);
+        let order_ok = self.end_after_start(start_of(map), end, at);
         let common = common?;
         order_ok.then_some(())?;
         Some(Maintenance {
@@ -931,6 +931,14 @@ impl Decoder {
             impact: impact?,
         })
     }
+}
+
+/// The notice's start if it is a valid time, read apart from the other fields, so the
+/// order of times is checked (and reported) even when another field has a mistake.
+fn start_of(map: &Map<String, Value>) -> Option<Time> {
+    map.get("start")
+        .and_then(Value::as_str)
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
 }
 
 struct Refs<'a> {
