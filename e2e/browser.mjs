@@ -20,12 +20,17 @@ export function launch() {
 
 /** Opens a page that records console errors and uncaught exceptions. */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext({ locale: 'de-DE', ...options });
+  const { expectFailures, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: 'de-DE', ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // Failed requests are reported below with their URL.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !options.expectFailures) errors.push(`HTTP ${r.status()} ${r.url()}`);
   });
   return { context, page, errors };
 }

@@ -77,8 +77,9 @@ test('TI moment: nationwide outage notice with Muster 16 and 116117', async () =
 });
 
 test('today, with the sample feed long out of date: a stale warning, never "Alles funktioniert"', async () => {
-  const { context, page } = await load('/');
+  const { context, page, errors } = await load('/');
   assert.equal(await page.locator('.banner').getAttribute('data-tone'), 'unknown');
+  assert.deepEqual(errors, []);
   assert.equal(await page.locator('.note--stale').count(), 1);
   assert.doesNotMatch(await page.locator('body').innerText(), /Alles funktioniert/);
   await context.close();
@@ -90,7 +91,7 @@ for (const [name, path, words] of [
   ['HTTP 500', '/down/', /nicht abgerufen/],
 ]) {
   test(`feed problem (${name}) is said in plain words, general numbers stay`, async () => {
-    const ctx = await openPage(browser);
+    const ctx = await openPage(browser, { expectFailures: true });
     await ctx.page.goto(server.url + path);
     await ctx.page.waitForSelector('.feed-problem', { timeout: 30_000 });
     const body = await ctx.page.locator('body').innerText();
@@ -98,6 +99,8 @@ for (const [name, path, words] of [
     assert.match(body, /Status zurzeit nicht abrufbar/);
     assert.doesNotMatch(body, /Alles funktioniert/);
     assert.equal(await ctx.page.locator('a[href="tel:116117"]').count() >= 1, true);
+    // The app handled the failure itself: no panic, no uncaught exception.
+    assert.deepEqual(ctx.errors, []);
     await ctx.context.close();
   });
 }

@@ -150,7 +150,7 @@ fn status_page_at_the_ti_outage_shows_outage_services_and_general_numbers() {
             "{number} missing in {hrefs:?}"
         );
     }
-    assert!(texts(&root, "#aktuell article").len() >= 1);
+    assert!(!texts(&root, "#aktuell article").is_empty());
     assert!(root.text_content().unwrap_or_default().contains("Muster 16"));
 }
 

@@ -21,12 +21,13 @@ fn contact_links(c: &Contact) -> impl IntoView {
 
 /// Who publishes these notices and how to reach them (incl. accessibility feedback).
 #[component]
-pub fn PublisherFooter(publisher: Localized, feed: Arc<Feed>) -> impl IntoView {
+pub fn PublisherFooter(publisher: Localized, note: Option<Localized>, feed: Arc<Feed>) -> impl IntoView {
     let p = &feed.publisher;
     view! {
         <section class="publisher" aria-labelledby="herausgeber-heading">
             <h2 id="herausgeber-heading">"Wer diese Meldungen herausgibt"</h2>
             <p lang=publisher.lang>{publisher.text}</p>
+            {note.map(|n| view! { <p class="publisher__note" lang=n.lang>{n.text}</p> })}
             <p>"Kontakt: " {contact_links(&p.contact)}</p>
             <p>"Hinweise zur Barrierefreiheit: " {contact_links(&p.accessibility_contact)}</p>
         </section>

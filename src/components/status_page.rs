@@ -21,6 +21,8 @@ pub fn StatusPage(model: PageModel, feed: Arc<Feed>) -> impl IntoView {
         recent,
     } = model;
     view! {
+        <StatusBanner banner />
+        <p class="stand">"Stand: " <time datetime=generated.machine>{generated.label}</time></p>
         {preview_at.map(|at| view! {
             <p class="note note--preview" role="note">
                 "Vorschau: So sah die Seite am " <time datetime=at.machine>{at.label}</time> " aus."
@@ -29,12 +31,9 @@ pub fn StatusPage(model: PageModel, feed: Arc<Feed>) -> impl IntoView {
         {example.then(|| view! {
             <p class="note note--example" role="note">
                 <strong>"Beispiel-Daten: "</strong>
-                "Diese Meldungen sind nicht aktuell."
-                {publisher_note.map(|n| view! { " " <span lang=n.lang>{n.text}</span> })}
+                "Diese Meldungen sind nicht aktuell. Mehr dazu unten bei „Wer diese Meldungen herausgibt“."
             </p>
         })}
-        <StatusBanner banner />
-        <p class="stand">"Stand: " <time datetime=generated.machine>{generated.label}</time></p>
         {stale_since.map(|since| view! {
             <p class="note note--stale" role="alert">
                 <strong>"Achtung, diese Angaben können veraltet sein. "</strong>
@@ -46,6 +45,6 @@ pub fn StatusPage(model: PageModel, feed: Arc<Feed>) -> impl IntoView {
         <ServiceList groups />
         <NoticeList heading="Geplante Wartungen" id="geplant" cards=upcoming empty="" />
         <NoticeList heading="Kürzlich behoben" id="behoben" cards=recent empty="" />
-        <PublisherFooter publisher feed />
+        <PublisherFooter publisher note=publisher_note feed />
     }
 }
