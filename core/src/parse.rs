@@ -507,26 +507,14 @@ impl Decoder {
             at,
             &["name", "contact", "accessibility_contact", "example", "note"],
         )?;
-        let name = self
-            .required(map, at, "name")
-            .and_then(|v| self.text(v, &at.key("name")));
+        let name = self.required_text(map, at, "name");
         let contact = self
             .required(map, at, "contact")
             .and_then(|v| self.contact(v, &at.key("contact")));
         let accessibility_contact = self
             .required(map, at, "accessibility_contact")
             .and_then(|v| self.contact(v, &at.key("accessibility_contact")));
-        let example = match Self::optional(map, "example") {
-            None => Some(false),
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.error(
-                    &at.key("example"),
-                    format!("must be true or false, but is {}", kind_of(other)),
-                );
-                None
-            }
-        };
+        let example = self.optional_bool(map, at, "example");
         let note = self.optional_text(map, at, "note");
         Some(Publisher {
             name: name?,
@@ -535,6 +523,33 @@ impl Decoder {
             example: example?,
             note: note?,
         })
+    }
+
+    /// A required text field (plain string or texts per language).
+    fn required_text(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Text> {
+        let v = self.required(map, at, key)?;
+        self.text(v, &at.key(key))
+    }
+
+    /// A required time field (RFC 3339 with offset).
+    fn required_time(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Time> {
+        let v = self.required(map, at, key)?;
+        self.time(v, &at.key(key))
+    }
+
+    /// An optional true/false field, `false` when absent.
+    fn optional_bool(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<bool> {
+        match Self::optional(map, key) {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.error(
+                    &at.key(key),
+                    format!("must be true or false, but is {}", kind_of(other)),
+                );
+                None
+            }
+        }
     }
 
     /// An optional text field: `Some(None)` when absent, `None` when present but wrong.
@@ -628,9 +643,7 @@ impl Decoder {
         let id = self
             .required(map, at, "id")
             .and_then(|v| self.unique_id(v, &at.key("id"), groups));
-        let name = self
-            .required(map, at, "name")
-            .and_then(|v| self.text(v, &at.key("name")));
+        let name = self.required_text(map, at, "name");
         let list = self.required(map, at, "services").and_then(|v| {
             let here = at.key("services");
             let list = self.each(v, &here, |d, v, at| d.service(v, at, services))?;
@@ -652,9 +665,7 @@ impl Decoder {
         let id = self
             .required(map, at, "id")
             .and_then(|v| self.unique_id(v, &at.key("id"), services));
-        let name = self
-            .required(map, at, "name")
-            .and_then(|v| self.text(v, &at.key("name")));
+        let name = self.required_text(map, at, "name");
         let description = self.optional_text(map, at, "description");
         Some(Service {
             id: id?,
@@ -668,20 +679,8 @@ impl Decoder {
         let id = self
             .required(map, at, "id")
             .and_then(|v| self.unique_id(v, &at.key("id"), regions));
-        let name = self
-            .required(map, at, "name")
-            .and_then(|v| self.text(v, &at.key("name")));
-        let nationwide = match Self::optional(map, "nationwide") {
-            None => Some(false),
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.error(
-                    &at.key("nationwide"),
-                    format!("must be true or false, but is {}", kind_of(other)),
-                );
-                None
-            }
-        };
+        let name = self.required_text(map, at, "name");
+        let nationwide = self.optional_bool(map, at, "nationwide");
         Some(Region {
             id: id?,
             name: name?,
@@ -697,19 +696,11 @@ impl Decoder {
         let regions = self
             .required(map, at, "regions")
             .and_then(|v| self.references(v, &at.key("regions"), refs.regions, "region"));
-        let start = self
-            .required(map, at, "start")
-            .and_then(|v| self.time(v, &at.key("start")));
-        let title = self
-            .required(map, at, "title")
-            .and_then(|v| self.text(v, &at.key("title")));
-        let not_working = self
-            .required(map, at, "not_working")
-            .and_then(|v| self.text(v, &at.key("not_working")));
+        let start = self.required_time(map, at, "start");
+        let title = self.required_text(map, at, "title");
+        let not_working = self.required_text(map, at, "not_working");
         let still_working = self.optional_text(map, at, "still_working");
-        let what_to_do = self
-            .required(map, at, "what_to_do")
-            .and_then(|v| self.text(v, &at.key("what_to_do")));
+        let what_to_do = self.required_text(map, at, "what_to_do");
         let fallbacks = match Self::optional(map, "fallbacks") {
             None => Some(Vec::new()),
             Some(v) => self.each(v, &at.key("fallbacks"), Self::fallback),
@@ -825,9 +816,7 @@ impl Decoder {
             .required(map, at, "id")
             .and_then(|v| self.unique_id(v, &at.key("id"), ids));
         let common = self.notice_common(map, at, refs);
-        let end = self
-            .required(map, at, "end")
-            .and_then(|v| self.time(v, &at.key("end")));
+        let end = self.required_time(map, at, "end");
         let order_ok = self.end_after_start(start_of(map), end, at);
         let common = common?;
         order_ok.then_some(())?;
@@ -851,9 +840,7 @@ impl Decoder {
         let kind = self
             .required(map, at, "kind")
             .and_then(|v| self.choice(v, &at.key("kind"), &FallbackKind::ALL, FallbackKind::as_str));
-        let label = self
-            .required(map, at, "label")
-            .and_then(|v| self.text(v, &at.key("label")));
+        let label = self.required_text(map, at, "label");
         let phone = self.optional_phone(map, at);
         let hours = self.optional_text(map, at, "hours");
         let for_whom = self.optional_text(map, at, "for_whom");
@@ -897,15 +884,11 @@ impl Decoder {
 
     fn update(&mut self, v: &Value, at: &At<'_>, start: Option<Time>) -> Option<Update> {
         let map = self.object(v, at, &["at", "kind", "text", "impact"])?;
-        let time = self
-            .required(map, at, "at")
-            .and_then(|v| self.time(v, &at.key("at")));
+        let time = self.required_time(map, at, "at");
         let kind = self
             .required(map, at, "kind")
             .and_then(|v| self.choice(v, &at.key("kind"), &UpdateKind::ALL, UpdateKind::as_str));
-        let text = self
-            .required(map, at, "text")
-            .and_then(|v| self.text(v, &at.key("text")));
+        let text = self.required_text(map, at, "text");
         let impact = match Self::optional(map, "impact") {
             None => Some(None),
             Some(v) => self
