@@ -21,7 +21,7 @@ impl PageQuery {
         if let Some(raw) = params.get("at") {
             // A "+" in a query string decodes to a space; read it back as the offset sign.
             let fixed = raw.trim().replace(' ', "+");
-            match DateTime::parse_from_rfc3339(&fixed) {
+            match wegweiser_core::rfc3339::parse(&fixed) {
                 Ok(t) => query.at = Some(t),
                 Err(_) => query.bad_at = Some(raw),
             }

@@ -71,7 +71,7 @@ pub fn date_time_de<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
 
 /// The machine-readable form for `<time datetime>`: RFC 3339 in Berlin time.
 pub fn datetime_attr<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
-    to_berlin(t).to_rfc3339()
+    crate::rfc3339::format(&to_berlin(t))
 }
 
 #[cfg(test)]

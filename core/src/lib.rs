@@ -15,11 +15,13 @@
 //! ```
 
 pub mod berlin;
+mod json;
 mod locate;
 pub mod model;
 mod parse;
 pub mod present;
 pub mod problem;
+pub mod rfc3339;
 pub mod status;
 
 pub use locate::offset_of;

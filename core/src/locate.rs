@@ -1,5 +1,5 @@
 //! Finds where a JSON path stands in the feed's text, so every problem can name its
-//! line and column. Runs only on text that `serde_json` already accepted.
+//! line and column. Runs only on text that [`crate::json`] already accepted.
 
 use crate::problem::{PathSeg, Problem};
 
@@ -139,7 +139,7 @@ impl Scanner<'_> {
             let raw = self.string()?;
             let matches = if raw.contains(&b'\\') {
                 let quoted = format!("\"{}\"", String::from_utf8_lossy(raw));
-                serde_json::from_str::<String>(&quoted).is_ok_and(|k| k == key)
+                matches!(crate::json::from_str(&quoted), Ok(crate::json::Value::String(k)) if k == key)
             } else {
                 raw == key.as_bytes()
             };

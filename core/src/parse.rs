@@ -5,8 +5,9 @@
 
 use crate::model::*;
 use crate::problem::{At, Problem, Severity};
+use crate::rfc3339::{self, TimeError};
 use chrono::TimeDelta;
-use serde_json::{Map, Value};
+use crate::json::{self, ErrorKind, Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// The format version this crate reads.
@@ -46,7 +47,7 @@ pub fn parse(src: &str) -> Parsed {
         });
         None
     } else {
-        match serde_json::from_str::<Value>(src) {
+        match json::from_str(src) {
             Err(e) => {
                 problems.push(syntax_problem(&e, src));
                 None
@@ -64,35 +65,31 @@ pub fn parse(src: &str) -> Parsed {
     Parsed { feed, problems }
 }
 
-fn syntax_problem(e: &serde_json::Error, src: &str) -> Problem {
-    let full = e.to_string();
-    // serde_json appends " at line L column C"; we report the position separately.
-    let bare = full.split(" at line ").next().unwrap_or(&full);
-    let message = match e.classify() {
-        serde_json::error::Category::Eof => {
-            "the file ends too early: it is cut off or a bracket is not closed".to_string()
-        }
-        _ if bare.contains("recursion limit") => {
-            "the feed is nested too deeply (more than 128 levels of brackets)".to_string()
-        }
-        _ => format!("this is not valid JSON: {bare}"),
+fn syntax_problem(e: &json::SyntaxError, src: &str) -> Problem {
+    let message = match e.kind {
+        ErrorKind::Eof => "the file ends too early: it is cut off or a bracket is not closed".to_string(),
+        ErrorKind::TooDeep => format!(
+            "the feed is nested too deeply (more than {} levels of brackets)",
+            json::MAX_DEPTH
+        ),
+        ErrorKind::Invalid(what) => format!("this is not valid JSON: {what}"),
     };
     Problem {
         severity: Severity::Error,
         path: Vec::new(),
         message,
-        position: Some((e.line().max(1), char_column(src, e.line(), e.column()))),
+        position: Some(line_column(src, e.offset)),
     }
 }
 
-/// serde_json counts columns in bytes; every other position (and an editor) counts characters.
-fn char_column(src: &str, line: usize, byte_column: usize) -> usize {
-    src.split('\n')
-        .nth(line.saturating_sub(1))
-        .map_or(byte_column, |l| {
-            l.char_indices().take_while(|(i, _)| *i < byte_column).count()
-        })
-        .max(1)
+/// 1-based line and column (in characters, as editors count) of a byte offset.
+pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
+    let before = src.get(..offset).unwrap_or(src);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// Describes a JSON value's type the way an operator would say it.
@@ -104,6 +101,18 @@ fn kind_of(v: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list [ … ]",
         Value::Object(_) => "an object { … }",
+    }
+}
+
+/// A value as an operator would recognise it in their file: numbers and words as
+/// written, texts quoted (shortened), lists and objects by their kind.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.clone(),
+        Value::String(s) => quote(s),
+        other => kind_of(other).to_string(),
     }
 }
 
@@ -169,13 +178,14 @@ impl Decoder {
         self.report(Severity::Warning, at, message.into());
     }
 
-    fn object<'v>(&mut self, v: &'v Value, at: &At<'_>, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, v: &'v Value, at: &At<'_>, allowed: &[&str]) -> Option<&'v Map> {
         let Value::Object(map) = v else {
             self.error(at, format!("must be an object {{ … }}, but is {}", kind_of(v)));
             return None;
         };
+        self.no_duplicate_keys(map, at);
         for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
+            if !allowed.contains(&key) {
                 self.warning(
                     &at.key(key),
                     format!(
@@ -189,8 +199,20 @@ impl Decoder {
         Some(map)
     }
 
+    /// A key given twice is an error: readers disagree on which one counts.
+    fn no_duplicate_keys(&mut self, map: &Map, at: &At<'_>) {
+        let mut seen: Vec<&str> = Vec::new();
+        for key in map.keys() {
+            if seen.contains(&key) {
+                self.error(&at.key(key), "is given twice in the same object; keep only one");
+            } else {
+                seen.push(key);
+            }
+        }
+    }
+
     /// A field that must be present (and not null).
-    fn required<'v>(&mut self, map: &'v Map<String, Value>, at: &At<'_>, key: &str) -> Option<&'v Value> {
+    fn required<'v>(&mut self, map: &'v Map, at: &At<'_>, key: &str) -> Option<&'v Value> {
         match map.get(key) {
             None | Some(Value::Null) => {
                 self.error(&at.key(key), "is missing");
@@ -200,7 +222,7 @@ impl Decoder {
         }
     }
 
-    fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    fn optional<'v>(map: &'v Map, key: &str) -> Option<&'v Value> {
         map.get(key).filter(|v| !v.is_null())
     }
 
@@ -223,8 +245,10 @@ impl Decoder {
             Value::String(_) => self.string(v, at).map(Text::de),
             Value::Object(map) => {
                 let mut out = BTreeMap::new();
-                let mut ok = true;
-                for (lang, t) in map {
+                let errors_before = self.problems.len();
+                self.no_duplicate_keys(map, at);
+                let mut ok = self.problems.len() == errors_before;
+                for (lang, t) in map.iter() {
                     let here = at.key(lang);
                     if !is_language_tag(lang) {
                         self.error(
@@ -238,7 +262,7 @@ impl Decoder {
                     }
                     match self.string(t, &here) {
                         Some(s) => {
-                            out.insert(lang.clone(), s);
+                            out.insert(lang.to_string(), s);
                         }
                         None => ok = false,
                     }
@@ -270,15 +294,14 @@ impl Decoder {
                 return None;
             }
         };
-        match chrono::DateTime::parse_from_rfc3339(s) {
+        match rfc3339::parse(s) {
             Ok(t) => Some(t),
-            Err(_) => {
-                let hint = if chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").is_ok()
-                    || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok()
-                {
-                    "has no UTC offset; add one, e.g. \"+01:00\" in winter or \"+02:00\" in summer for German time"
-                } else {
-                    "is not a time like \"2021-11-22T09:12:00+01:00\""
+            Err(e) => {
+                let hint = match e {
+                    TimeError::NoOffset => {
+                        "has no UTC offset; add one, e.g. \"+01:00\" in winter or \"+02:00\" in summer for German time"
+                    }
+                    TimeError::Invalid => "is not a time like \"2021-11-22T09:12:00+01:00\"",
                 };
                 self.error(at, format!("{} {hint}", quote(s)));
                 None
@@ -422,7 +445,7 @@ impl Decoder {
                     None
                 }
                 _ => {
-                    self.error(&here, format!("must be the number {FORMAT_VERSION}, but is {v}"));
+                    self.error(&here, format!("must be the number {FORMAT_VERSION}, but is {}", shown(v)));
                     None
                 }
             }
@@ -439,7 +462,7 @@ impl Decoder {
                 None => {
                     self.error(
                         &at.key("fresh_for_minutes"),
-                        format!("must be a whole number of minutes from 1 to {MAX_FRESH_FOR_MINUTES} (one week), but is {v}"),
+                        format!("must be a whole number of minutes from 1 to {MAX_FRESH_FOR_MINUTES} (one week), but is {}", shown(v)),
                     );
                     None
                 }
@@ -526,19 +549,19 @@ impl Decoder {
     }
 
     /// A required text field (plain string or texts per language).
-    fn required_text(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Text> {
+    fn required_text(&mut self, map: &Map, at: &At<'_>, key: &str) -> Option<Text> {
         let v = self.required(map, at, key)?;
         self.text(v, &at.key(key))
     }
 
     /// A required time field (RFC 3339 with offset).
-    fn required_time(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Time> {
+    fn required_time(&mut self, map: &Map, at: &At<'_>, key: &str) -> Option<Time> {
         let v = self.required(map, at, key)?;
         self.time(v, &at.key(key))
     }
 
     /// An optional true/false field, `false` when absent.
-    fn optional_bool(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<bool> {
+    fn optional_bool(&mut self, map: &Map, at: &At<'_>, key: &str) -> Option<bool> {
         match Self::optional(map, key) {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
@@ -553,21 +576,21 @@ impl Decoder {
     }
 
     /// An optional text field: `Some(None)` when absent, `None` when present but wrong.
-    fn optional_text(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Option<Text>> {
+    fn optional_text(&mut self, map: &Map, at: &At<'_>, key: &str) -> Option<Option<Text>> {
         match Self::optional(map, key) {
             None => Some(None),
             Some(v) => self.text(v, &at.key(key)).map(Some),
         }
     }
 
-    fn optional_time(&mut self, map: &Map<String, Value>, at: &At<'_>, key: &str) -> Option<Option<Time>> {
+    fn optional_time(&mut self, map: &Map, at: &At<'_>, key: &str) -> Option<Option<Time>> {
         match Self::optional(map, key) {
             None => Some(None),
             Some(v) => self.time(v, &at.key(key)).map(Some),
         }
     }
 
-    fn optional_phone(&mut self, map: &Map<String, Value>, at: &At<'_>) -> Option<Option<Phone>> {
+    fn optional_phone(&mut self, map: &Map, at: &At<'_>) -> Option<Option<Phone>> {
         let Some(v) = Self::optional(map, "phone") else {
             return Some(None);
         };
@@ -582,7 +605,7 @@ impl Decoder {
         }
     }
 
-    fn optional_url(&mut self, map: &Map<String, Value>, at: &At<'_>) -> Option<Option<WebLink>> {
+    fn optional_url(&mut self, map: &Map, at: &At<'_>) -> Option<Option<WebLink>> {
         let Some(v) = Self::optional(map, "url") else {
             return Some(None);
         };
@@ -689,7 +712,7 @@ impl Decoder {
     }
 
     /// The fields incidents and maintenance windows share.
-    fn notice_common(&mut self, map: &Map<String, Value>, at: &At<'_>, refs: &Refs<'_>) -> Option<Common> {
+    fn notice_common(&mut self, map: &Map, at: &At<'_>, refs: &Refs<'_>) -> Option<Common> {
         let services = self
             .required(map, at, "services")
             .and_then(|v| self.references(v, &at.key("services"), refs.services, "service"));
@@ -726,8 +749,8 @@ impl Decoder {
                     &at.key("end"),
                     format!(
                         "{} is not after the start {}; the end must come after the start",
-                        e.to_rfc3339(),
-                        s.to_rfc3339()
+                        rfc3339::format(&e),
+                        rfc3339::format(&s)
                     ),
                 );
                 false
@@ -901,8 +924,8 @@ impl Decoder {
                     &at.key("at"),
                     format!(
                         "{} is before the incident's start {}",
-                        t.to_rfc3339(),
-                        s.to_rfc3339()
+                        rfc3339::format(&t),
+                        rfc3339::format(&s)
                     ),
                 );
             }
@@ -918,10 +941,10 @@ impl Decoder {
 
 /// The notice's start if it is a valid time, read apart from the other fields, so the
 /// order of times is checked (and reported) even when another field has a mistake.
-fn start_of(map: &Map<String, Value>) -> Option<Time> {
+fn start_of(map: &Map) -> Option<Time> {
     map.get("start")
         .and_then(Value::as_str)
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .and_then(|s| rfc3339::parse(s).ok())
 }
 
 struct Refs<'a> {
