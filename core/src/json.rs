@@ -294,7 +294,11 @@ impl Reader<'_> {
                     self.i += 1;
                     out.push(self.escape()?);
                 }
-                _ => return Err(self.invalid("control character (\\u0000-\\u001F) found while parsing a string")),
+                _ => {
+                    return Err(
+                        self.invalid("control character (\\u0000-\\u001F) found while parsing a string")
+                    )
+                }
             }
         }
     }
@@ -366,8 +370,11 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let v = from_str(r#" {"a": [1, -2.5e3, true, false, null, "x\"\u00e4\ud83d\ude91"], "b": {}} "#).unwrap();
-        let Value::Object(map) = v else { panic!("not an object") };
+        let v =
+            from_str(r#" {"a": [1, -2.5e3, true, false, null, "x\"\u00e4\ud83d\ude91"], "b": {}} "#).unwrap();
+        let Value::Object(map) = v else {
+            panic!("not an object")
+        };
         assert_eq!(map.keys().collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(
             map.get("a"),
@@ -385,14 +392,22 @@ mod tests {
 
     #[test]
     fn keeps_duplicate_keys_and_answers_the_last() {
-        let Ok(Value::Object(map)) = from_str(r#"{"a": 1, "a": 2}"#) else { panic!() };
+        let Ok(Value::Object(map)) = from_str(r#"{"a": 1, "a": 2}"#) else {
+            panic!()
+        };
         assert_eq!(map.keys().collect::<Vec<_>>(), ["a", "a"]);
         assert_eq!(map.get("a").and_then(Value::as_u64), Some(2));
     }
 
     #[test]
     fn whole_numbers_only_for_as_u64() {
-        for (text, want) in [("15", Some(15)), ("0", Some(0)), ("-1", None), ("1.5", None), ("1e3", None)] {
+        for (text, want) in [
+            ("15", Some(15)),
+            ("0", Some(0)),
+            ("-1", None),
+            ("1.5", None),
+            ("1e3", None),
+        ] {
             assert_eq!(Value::Number(text.into()).as_u64(), want, "{text}");
         }
         assert_eq!(Value::Number("99999999999999999999999".into()).as_u64(), None);
@@ -416,15 +431,34 @@ mod tests {
             ("{\"a\":1,}", ErrorKind::Invalid("trailing comma"), 7),
             ("[,]", ErrorKind::Invalid("expected value"), 1),
             ("{} x", ErrorKind::Invalid("trailing characters"), 3),
-            ("\"a\nb\"", ErrorKind::Invalid("control character (\\u0000-\\u001F) found while parsing a string"), 2),
+            (
+                "\"a\nb\"",
+                ErrorKind::Invalid("control character (\\u0000-\\u001F) found while parsing a string"),
+                2,
+            ),
             ("\"\\x\"", ErrorKind::Invalid("invalid escape"), 2),
-            ("\"\\ud800\"", ErrorKind::Invalid("lone leading surrogate in hex escape"), 7),
-            ("\"\\udc00\"", ErrorKind::Invalid("lone trailing surrogate in hex escape"), 7),
+            (
+                "\"\\ud800\"",
+                ErrorKind::Invalid("lone leading surrogate in hex escape"),
+                7,
+            ),
+            (
+                "\"\\udc00\"",
+                ErrorKind::Invalid("lone trailing surrogate in hex escape"),
+                7,
+            ),
             ("{\"a\": [1, 2", ErrorKind::Eof, 10),
             ("\"abc", ErrorKind::Eof, 3),
         ];
         for (src, kind, offset) in cases {
-            assert_eq!(from_str(src), Err(SyntaxError { kind: *kind, offset: *offset }), "{src:?}");
+            assert_eq!(
+                from_str(src),
+                Err(SyntaxError {
+                    kind: *kind,
+                    offset: *offset
+                }),
+                "{src:?}"
+            );
         }
     }
 

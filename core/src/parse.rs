@@ -3,11 +3,11 @@
 //! The parser does not stop at the first mistake: it walks the whole document,
 //! reports each problem with its path, and builds a `Feed` only when no error is left.
 
+use crate::json::{self, ErrorKind, Map, Value};
 use crate::model::*;
 use crate::problem::{At, Problem, Severity};
 use crate::rfc3339::{self, TimeError};
 use chrono::TimeDelta;
-use crate::json::{self, ErrorKind, Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// The format version this crate reads.
@@ -445,7 +445,10 @@ impl Decoder {
                     None
                 }
                 _ => {
-                    self.error(&here, format!("must be the number {FORMAT_VERSION}, but is {}", shown(v)));
+                    self.error(
+                        &here,
+                        format!("must be the number {FORMAT_VERSION}, but is {}", shown(v)),
+                    );
                     None
                 }
             }

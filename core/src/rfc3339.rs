@@ -18,7 +18,10 @@ pub enum TimeError {
 /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`; `t` and a space are
 /// accepted for `T`, `z` for `Z`, as RFC 3339 allows.
 pub fn parse(s: &str) -> Result<DateTime<FixedOffset>, TimeError> {
-    let mut r = Cursor { b: s.as_bytes(), i: 0 };
+    let mut r = Cursor {
+        b: s.as_bytes(),
+        i: 0,
+    };
     let year = r.number(4)?;
     r.eat(b'-')?;
     let month = r.number(2)?;
@@ -203,7 +206,11 @@ mod tests {
 
     #[test]
     fn tells_a_missing_offset_from_other_mistakes() {
-        for s in ["2021-11-22T09:12:00", "2021-11-22T09:12", "2021-11-22T09:12:00.25"] {
+        for s in [
+            "2021-11-22T09:12:00",
+            "2021-11-22T09:12",
+            "2021-11-22T09:12:00.25",
+        ] {
             assert_eq!(parse(s), Err(TimeError::NoOffset), "{s}");
         }
         for s in [
