@@ -18,6 +18,7 @@ pub mod berlin;
 mod json;
 mod locate;
 pub mod model;
+mod order;
 mod parse;
 pub mod present;
 pub mod problem;

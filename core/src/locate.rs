@@ -15,7 +15,7 @@ pub(crate) fn fill_positions(src: &str, problems: &mut [Problem]) {
         .take(MAX_LOCATED)
         .filter_map(|(i, p)| offset_of(src, &p.path).map(|o| (o, i)))
         .collect();
-    offsets.sort_unstable();
+    crate::order::sort_by_rank(&mut offsets, |&(offset, _)| [offset as i64, 0]);
     // One pass over the text turns sorted byte offsets into line:column.
     let (mut line, mut col, mut pos) = (1, 1, 0);
     let mut chars = src.char_indices().peekable();

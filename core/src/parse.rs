@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::problem::{At, Problem, Severity};
 use crate::rfc3339::{self, TimeError};
 use chrono::TimeDelta;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The format version this crate reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -123,7 +123,26 @@ fn quote(s: &str) -> String {
     if s.chars().count() > MAX {
         out.push('…');
     }
-    format!("{out:?}")
+    // Quoted the way the feed writes it, so the operator can search for it.
+    let mut quoted = String::with_capacity(out.len() + 2);
+    quoted.push('"');
+    for c in out.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            // Invisible or direction-changing characters are shown as their code, so a
+            // message never hides or reorders what the operator has to find.
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') =>
+            {
+                quoted.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 fn is_id(s: &str) -> bool {
@@ -146,7 +165,7 @@ fn is_language_tag(s: &str) -> bool {
 /// Ids seen so far in one namespace, with where they were first seen.
 #[derive(Default)]
 struct IdSet {
-    first_seen: HashMap<String, String>,
+    first_seen: BTreeMap<String, String>,
 }
 
 impl IdSet {
@@ -799,7 +818,7 @@ impl Decoder {
         };
         let common = common?;
         let mut updates = updates?;
-        updates.sort_by_key(|u| u.at);
+        crate::order::sort_by_rank(&mut updates, |u| [u.at.timestamp_millis(), 0]);
         order_ok.then_some(())?;
         Some(Incident {
             id: id?,
@@ -978,6 +997,15 @@ mod tests {
         assert!(is_language_tag("de-x-ls"));
         assert!(!is_language_tag("Deutsch"));
         assert!(!is_language_tag("d"));
+    }
+
+    #[test]
+    fn quote_shows_invisible_characters_by_their_code() {
+        assert_eq!(quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        assert_eq!(
+            quote("\u{202e}evil\u{200b}\u{7}"),
+            r#""\u{202e}evil\u{200b}\u{0007}""#
+        );
     }
 
     #[test]

@@ -383,7 +383,7 @@ pub struct PageModel {
 impl PageModel {
     /// Builds the page for `status` (of `feed`) in language `lang`.
     pub fn new(feed: &Feed, status: &Status<'_>, lang: &str, preview: bool) -> PageModel {
-        let states: std::collections::HashMap<&str, ServiceState> = status
+        let states: std::collections::BTreeMap<&str, ServiceState> = status
             .services
             .iter()
             .map(|(s, st)| (s.id.as_str(), *st))

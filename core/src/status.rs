@@ -2,6 +2,7 @@
 //! so the page, the CLI and the tests agree, and `?at=` previews are exact.
 
 use crate::model::*;
+use crate::order::sort_by_rank;
 use chrono::TimeDelta;
 
 /// How long a resolved incident stays on the page under "recently resolved".
@@ -109,12 +110,14 @@ impl Feed {
                 }
             }
         }
-        active.sort_by(|a, b| {
-            b.impact
-                .cmp(&a.impact)
-                .then(b.incident.start.cmp(&a.incident.start))
+        // Worst first, then newest first.
+        sort_by_rank(&mut active, |a| {
+            [-(a.impact as i64), -a.incident.start.timestamp_millis()]
         });
-        recent.sort_by_key(|r| std::cmp::Reverse(r.resolved_at));
+        // Most recently resolved first.
+        sort_by_rank(&mut recent, |r| {
+            [-r.resolved_at.map_or(0, |t| t.timestamp_millis()), 0]
+        });
 
         let maintenance_now: Vec<&Maintenance> = self
             .maintenance
@@ -126,7 +129,7 @@ impl Feed {
             .iter()
             .filter(|m| m.start > at && m.start - at <= UPCOMING_WINDOW)
             .collect();
-        maintenance_upcoming.sort_by_key(|m| m.start);
+        sort_by_rank(&mut maintenance_upcoming, |m| [m.start.timestamp_millis(), 0]);
 
         let services: Vec<(&Service, ServiceState)> = self
             .services()
