@@ -21,8 +21,13 @@ pub const DEFAULT_LANGUAGE: &str = "de";
 /// The whole feed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feed {
-    /// Format version; this crate reads version 1.
+    /// Format version the feed is written in; this crate reads version 1.
     pub version: u32,
+    /// The feed is written in a newer format that says a version-1 reader may show it
+    /// (`"min_reader_version": 1`): what this crate does not know (an unknown kind of
+    /// update, a service or region defined in a way it cannot read) is shown in general
+    /// terms instead of refusing the whole feed.
+    pub newer_format: bool,
     pub publisher: Publisher,
     /// When the operator (or their generator) wrote this feed.
     pub generated_at: Time,
@@ -220,6 +225,9 @@ pub enum UpdateKind {
     FollowUp,
     /// A correction of a misleading message (e.g. a wrong e-mail sent to patients).
     Correction,
+    /// A kind of update from a newer feed format that this crate does not know. Never
+    /// read from a version-1 feed; changes nothing about whether the incident is over.
+    Other,
 }
 
 impl UpdateKind {
@@ -241,6 +249,7 @@ impl UpdateKind {
             UpdateKind::Resolved => "resolved",
             UpdateKind::FollowUp => "follow_up",
             UpdateKind::Correction => "correction",
+            UpdateKind::Other => "other",
         }
     }
 }

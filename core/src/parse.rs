@@ -57,6 +57,11 @@ pub fn parse(src: &str) -> Parsed {
                 let feed = dec.feed(&value);
                 problems = dec.problems;
                 crate::locate::fill_positions(src, &mut problems);
+                // In document order, as an operator reads the file top to bottom.
+                crate::order::sort_by_rank(&mut problems, |p| {
+                    p.position
+                        .map_or([i64::MAX, 0], |(line, column)| [line as i64, column as i64])
+                });
                 feed
             }
         }
@@ -177,6 +182,9 @@ impl IdSet {
 #[derive(Default)]
 struct Decoder {
     problems: Vec<Problem>,
+    /// Reading a newer-format feed that allows version-1 readers: unknown words and ids
+    /// are warnings, shown in general terms, instead of errors.
+    newer_format: bool,
 }
 
 impl Decoder {
@@ -398,6 +406,7 @@ impl Decoder {
         at: &At<'_>,
         all: &[T],
         word: fn(T) -> &'static str,
+        generic: T,
     ) -> Option<T> {
         let s = match v {
             Value::String(s) => s,
@@ -407,6 +416,17 @@ impl Decoder {
             }
         };
         let found = all.iter().copied().find(|x| word(*x) == s);
+        if found.is_none() && self.newer_format {
+            self.warning(
+                at,
+                format!(
+                    "{} is not known to this Wegweiser; it is shown as \"{}\"",
+                    quote(s),
+                    word(generic)
+                ),
+            );
+            return Some(generic);
+        }
         if found.is_none() {
             let words: Vec<String> = all.iter().map(|x| format!("\"{}\"", word(*x))).collect();
             self.error(at, format!("{} is not one of {}", quote(s), words.join(", ")));
@@ -414,11 +434,77 @@ impl Decoder {
         found
     }
 
+    /// The format version. A newer version is read only if the feed says a version-1
+    /// reader may show it (`"min_reader_version": 1`); then unknown words and ids become
+    /// warnings (see [`Decoder::newer_format`]).
+    fn version(&mut self, map: &Map, v: &Value) -> Option<u32> {
+        let here = At::ROOT.key("version");
+        let min_reader = Self::optional(map, "min_reader_version");
+        let n = match v.as_u64() {
+            Some(n) if n >= FORMAT_VERSION => n,
+            _ => {
+                self.error(
+                    &here,
+                    format!("must be the number {FORMAT_VERSION}, but is {}", shown(v)),
+                );
+                return None;
+            }
+        };
+        let needs = match min_reader.map(|m| (m, m.as_u64())) {
+            None => n,
+            Some((_, Some(m))) if (1..=n).contains(&m) => m,
+            Some((m, _)) => {
+                self.error(
+                    &At::ROOT.key("min_reader_version"),
+                    format!(
+                        "must be a whole number from 1 to the feed's version {n}, but is {}",
+                        shown(m)
+                    ),
+                );
+                return None;
+            }
+        };
+        if needs > FORMAT_VERSION {
+            let needs = if needs == n {
+                String::new()
+            } else {
+                format!(" and needs a reader of version {needs}")
+            };
+            self.error(
+                &here,
+                format!(
+                    "this feed has format version {n}{needs}; this Wegweiser reads version {FORMAT_VERSION}"
+                ),
+            );
+            return None;
+        }
+        if n > FORMAT_VERSION {
+            self.newer_format = true;
+            self.warning(
+                &here,
+                format!(
+                    "this feed has format version {n}; it is read as version {FORMAT_VERSION}, as it allows, \
+                     and what this Wegweiser does not know is shown in general terms"
+                ),
+            );
+        }
+        u32::try_from(n).ok()
+    }
+
     /// A non-empty list of ids that must all exist in `known`.
     fn references(&mut self, v: &Value, at: &At<'_>, known: &IdSet, what: &str) -> Option<Vec<String>> {
         let ids = self.each(v, at, |d, v, at| {
             let id = d.id(v, at)?;
             if known.contains(&id) {
+                Some(id)
+            } else if d.newer_format {
+                d.warning(
+                    at,
+                    format!(
+                        "{} is not a {what} this Wegweiser can read; it is shown in general terms",
+                        quote(&id)
+                    ),
+                );
                 Some(id)
             } else {
                 d.error(at, format!("{} is not a {what} defined in this feed", quote(&id)));
@@ -440,6 +526,7 @@ impl Decoder {
             &[
                 "$schema",
                 "version",
+                "min_reader_version",
                 "publisher",
                 "generated_at",
                 "fresh_for_minutes",
@@ -450,28 +537,9 @@ impl Decoder {
             ],
         )?;
 
-        let version = self.required(map, &at, "version").and_then(|v| {
-            let here = at.key("version");
-            match v.as_u64() {
-                Some(FORMAT_VERSION) => Some(FORMAT_VERSION as u32),
-                Some(n) if n > FORMAT_VERSION => {
-                    self.error(
-                        &here,
-                        format!(
-                            "this feed has format version {n}; this Wegweiser reads version {FORMAT_VERSION}"
-                        ),
-                    );
-                    None
-                }
-                _ => {
-                    self.error(
-                        &here,
-                        format!("must be the number {FORMAT_VERSION}, but is {}", shown(v)),
-                    );
-                    None
-                }
-            }
-        });
+        let version = self
+            .required(map, &at, "version")
+            .and_then(|v| self.version(map, v));
         let publisher = self
             .required(map, &at, "publisher")
             .and_then(|v| self.publisher(v, &at.key("publisher")));
@@ -536,6 +604,7 @@ impl Decoder {
 
         Some(Feed {
             version: version?,
+            newer_format: self.newer_format,
             publisher: publisher?,
             generated_at: generated_at?,
             fresh_for: fresh_for?,
@@ -805,9 +874,15 @@ impl Decoder {
             .required(map, at, "id")
             .and_then(|v| self.unique_id(v, &at.key("id"), ids));
         let common = self.notice_common(map, at, refs);
-        let impact = self
-            .required(map, at, "impact")
-            .and_then(|v| self.choice(v, &at.key("impact"), &Impact::ALL, Impact::as_str));
+        let impact = self.required(map, at, "impact").and_then(|v| {
+            self.choice(
+                v,
+                &at.key("impact"),
+                &Impact::ALL,
+                Impact::as_str,
+                Impact::Disrupted,
+            )
+        });
         let end = self.optional_time(map, at, "end");
         let next_update = self.optional_time(map, at, "next_update");
         let start = start_of(map);
@@ -882,9 +957,15 @@ impl Decoder {
             at,
             &["kind", "label", "phone", "hours", "for_whom", "details", "url"],
         )?;
-        let kind = self
-            .required(map, at, "kind")
-            .and_then(|v| self.choice(v, &at.key("kind"), &FallbackKind::ALL, FallbackKind::as_str));
+        let kind = self.required(map, at, "kind").and_then(|v| {
+            self.choice(
+                v,
+                &at.key("kind"),
+                &FallbackKind::ALL,
+                FallbackKind::as_str,
+                FallbackKind::Other,
+            )
+        });
         let label = self.required_text(map, at, "label");
         let phone = self.optional_phone(map, at);
         let hours = self.optional_text(map, at, "hours");
@@ -930,14 +1011,26 @@ impl Decoder {
     fn update(&mut self, v: &Value, at: &At<'_>, start: Option<Time>) -> Option<Update> {
         let map = self.object(v, at, &["at", "kind", "text", "impact"])?;
         let time = self.required_time(map, at, "at");
-        let kind = self
-            .required(map, at, "kind")
-            .and_then(|v| self.choice(v, &at.key("kind"), &UpdateKind::ALL, UpdateKind::as_str));
+        let kind = self.required(map, at, "kind").and_then(|v| {
+            self.choice(
+                v,
+                &at.key("kind"),
+                &UpdateKind::ALL,
+                UpdateKind::as_str,
+                UpdateKind::Other,
+            )
+        });
         let text = self.required_text(map, at, "text");
         let impact = match Self::optional(map, "impact") {
             None => Some(None),
             Some(v) => self
-                .choice(v, &at.key("impact"), &Impact::ALL, Impact::as_str)
+                .choice(
+                    v,
+                    &at.key("impact"),
+                    &Impact::ALL,
+                    Impact::as_str,
+                    Impact::Disrupted,
+                )
                 .map(Some),
         };
         if let (Some(t), Some(s)) = (time, start) {

@@ -155,6 +155,7 @@ pub fn update_label(kind: UpdateKind) -> &'static str {
         UpdateKind::Resolved => "Behoben",
         UpdateKind::FollowUp => "Nachtrag: Problem besteht weiter",
         UpdateKind::Correction => "Richtigstellung",
+        UpdateKind::Other => "Neue Information",
     }
 }
 
@@ -268,10 +269,26 @@ pub struct NoticeCard {
     pub updates: Vec<UpdateItem>,
 }
 
-fn names<'f>(ids: &[String], lookup: impl Fn(&str) -> Option<&'f Text>, lang: &str) -> Vec<Localized> {
-    ids.iter()
+/// The names of `ids`, in order. An id the feed does not define (possible only in a
+/// newer-format feed) is named in general terms, once, rather than left out: a notice
+/// must never look as if it concerned less than it does.
+fn names<'f>(
+    ids: &[String],
+    lookup: impl Fn(&str) -> Option<&'f Text>,
+    unknown: &'static str,
+    lang: &str,
+) -> Vec<Localized> {
+    let mut out: Vec<Localized> = ids
+        .iter()
         .filter_map(|id| lookup(id).map(|t| Localized::pick(t, lang)))
-        .collect()
+        .collect();
+    if out.len() < ids.len() {
+        out.push(Localized {
+            text: unknown.to_string(),
+            lang: "de".to_string(),
+        });
+    }
+    out
 }
 
 impl NoticeCard {
@@ -293,8 +310,18 @@ impl NoticeCard {
             not_working: Localized::pick(&text.not_working, lang),
             still_working: text.still_working.as_ref().map(|t| Localized::pick(t, lang)),
             what_to_do: Localized::pick(&text.what_to_do, lang),
-            services: names(services, |id| feed.service(id).map(|s| &s.name), lang),
-            regions: names(regions, |id| feed.region(id).map(|r| &r.name), lang),
+            services: names(
+                services,
+                |id| feed.service(id).map(|s| &s.name),
+                "weitere Dienste",
+                lang,
+            ),
+            regions: names(
+                regions,
+                |id| feed.region(id).map(|r| &r.name),
+                "weitere Gebiete",
+                lang,
+            ),
             start_prefix: "seit",
             start: When {
                 label: String::new(),

@@ -151,9 +151,13 @@ impl Feed {
             .collect();
 
         let freshness = self.freshness(at);
+        // Every active notice counts, also one that names no service this feed defines
+        // (a newer-format feed): the page must never say "all working" beside it.
         let worst = services
             .iter()
             .map(|(_, st)| *st)
+            .chain(active.iter().map(|a| ServiceState::from(a.impact)))
+            .chain(maintenance_now.iter().map(|_| ServiceState::Maintenance))
             .max()
             .unwrap_or(ServiceState::Operational);
         let overall = match (worst, freshness) {
@@ -184,8 +188,12 @@ fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
         .rev()
         .find_map(|u| u.impact)
         .unwrap_or(incident.impact);
-    // The last update that changes the incident's phase (a correction does not).
-    let last_phase = published.iter().rev().find(|u| u.kind != UpdateKind::Correction);
+    // The last update that changes the incident's phase (a correction does not, nor an
+    // update of a kind this crate does not know).
+    let last_phase = published
+        .iter()
+        .rev()
+        .find(|u| !matches!(u.kind, UpdateKind::Correction | UpdateKind::Other));
     let resolved_by_update = last_phase
         .filter(|u| u.kind == UpdateKind::Resolved)
         .map(|u| u.at);
