@@ -13,19 +13,12 @@ pub fn NoticeList(
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
     (!cards.is_empty() || !empty.is_empty()).then(|| {
-        let body = if cards.is_empty() {
-            view! { <p class="empty">{empty}</p> }.into_any()
-        } else {
-            cards
-                .into_iter()
-                .map(|card| view! { <Notice card /> })
-                .collect_view()
-                .into_any()
-        };
+        let empty = cards.is_empty().then(|| view! { <p class="empty">{empty}</p> });
         view! {
             <section class="notices" id=id aria-labelledby=labelled_by>
                 <h2 id=heading_id>{heading}</h2>
-                {body}
+                {empty}
+                {cards.into_iter().map(|card| view! { <Notice card /> }).collect_view()}
             </section>
         }
     })
