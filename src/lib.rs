@@ -8,6 +8,7 @@
 pub mod components;
 pub mod feed_source;
 pub mod page_query;
+pub mod slot;
 
 use components::App;
 
