@@ -47,8 +47,9 @@ browser:
 build: tools
 	trunk build --release
 
+# No auto-reload: its injected inline script would be refused by the page's strict CSP.
 serve: tools
-	trunk serve --release
+	trunk serve --release --no-autoreload
 
 ## Checks -----------------------------------------------------------------------
 

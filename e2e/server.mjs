@@ -3,6 +3,7 @@
 // Used by the end-to-end tests and `make bench`; run directly: node e2e/server.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -28,6 +29,7 @@ const TYPES = {
  */
 export async function startServer(root, { port = 0, overrides = {}, aliases = [] } = {}) {
   const base = resolve(root);
+  const rules = readHeadersFile(join(base, '_headers'));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const handler = overrides[url.pathname];
@@ -51,6 +53,7 @@ export async function startServer(root, { port = 0, overrides = {}, aliases = []
         ETag: etag,
         'Cache-Control': extname(file) === '.json' || extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
         'X-Content-Type-Options': 'nosniff',
+        ...headersFor(rules, path),
       };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
@@ -65,6 +68,34 @@ export async function startServer(root, { port = 0, overrides = {}, aliases = []
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
   return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * Reads a `_headers` file (Netlify / Cloudflare Pages format, as scripts/csp.mjs writes
+ * it): a path line (`/`, `/index.html`, or a prefix ending in `*`), then indented
+ * `Name: value` lines. A host that sends headers serves dist/ the same way.
+ */
+function readHeadersFile(file) {
+  if (!existsSync(file)) return [];
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else if (rules.length) {
+      const at = line.indexOf(':');
+      rules[rules.length - 1].headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, path) {
+  const out = {};
+  for (const { pattern, headers } of rules) {
+    const hit = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+    if (hit) Object.assign(out, headers);
+  }
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

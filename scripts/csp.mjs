@@ -1,0 +1,72 @@
+// Trunk post_build hook: gives every built page a strict Content-Security-Policy.
+//
+// Trunk writes its wasm loader as an inline <script type="module">; instead of
+// 'unsafe-inline', the policy allows exactly that script by its SHA-256 hash, computed
+// here from the built file (never by hand). The policy is written twice:
+//   - as <meta http-equiv="Content-Security-Policy"> in each page, so it holds on any
+//     static host, and
+//   - into `_headers` (the Netlify / Cloudflare Pages format) for hosts that send
+//     headers, which also allows `frame-ancestors` (a meta policy cannot).
+// The feed may live on another origin (`<meta name="wegweiser-feed" content="https://…">`);
+// that origin, and only that, is added to connect-src.
+//
+// Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/csp.mjs DIR`.
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/csp.mjs DIST_DIR (or run as a trunk hook)');
+  process.exit(2);
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The policy for one page's HTML. */
+export function policyFor(html, { meta }) {
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => sha256(m[1]));
+  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1]));
+  if (/\sstyle="/i.test(html) || /\son[a-z]+="/i.test(html)) {
+    throw new Error('inline style="" or on…="" attributes cannot be allowed by hash; move them to CSS / code');
+  }
+  const feed = html.match(/<meta name="wegweiser-feed" content="([^"]*)"/)?.[1] ?? '';
+  const feedOrigin = /^https:\/\//.test(feed) ? ` ${new URL(feed).origin}` : '';
+  const directives = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
+    `style-src 'self' ${styles.join(' ')}`.trim(),
+    "img-src 'self'",
+    `connect-src 'self'${feedOrigin}`,
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ];
+  if (!meta) directives.push("frame-ancestors 'none'");
+  return directives.join('; ');
+}
+
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+const headers = [];
+for (const page of pages) {
+  const path = join(dir, page);
+  let html = readFileSync(path, 'utf8');
+  if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${page} already has a CSP meta`);
+  const meta = policyFor(html, { meta: true });
+  // Right after <meta charset>, before anything that could load or run.
+  const at = html.search(/<meta charset="utf-8">/i);
+  if (at < 0) throw new Error(`${page}: no <meta charset="utf-8"> to put the policy after`);
+  const end = at + '<meta charset="utf-8">'.length;
+  html = `${html.slice(0, end)}\n  <meta http-equiv="Content-Security-Policy" content="${meta}">${html.slice(end)}`;
+  writeFileSync(path, html);
+  const route = page === 'index.html' ? ['/', '/index.html'] : [`/${page}`];
+  for (const r of route) headers.push(r, `  Content-Security-Policy: ${policyFor(html, { meta: false })}`);
+}
+headers.push(
+  '/*',
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+);
+writeFileSync(join(dir, '_headers'), headers.join('\n') + '\n');
+console.log(`csp: policy written into ${pages.join(', ')} and _headers`);
