@@ -26,12 +26,14 @@ const TYPES = {
  * that need a different answer (e.g. a broken feed); return true when handled.
  * `aliases` lists path prefixes (e.g. '/broken/') that serve the same files as '/',
  * so one build can be loaded beside a different feed.json.
+ * `log`, an array, receives { path, status } for every answer sent.
  */
-export async function startServer(root, { port = 0, overrides = {}, aliases = [] } = {}) {
+export async function startServer(root, { port = 0, overrides = {}, aliases = [], log } = {}) {
   const base = resolve(root);
   const rules = readHeadersFile(join(base, '_headers'));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (log) res.on('finish', () => log.push({ path: url.pathname, status: res.statusCode }));
     const handler = overrides[url.pathname];
     if (handler && (await handler(req, res))) return;
     let path = decodeURIComponent(url.pathname);

@@ -29,12 +29,28 @@ pub fn start() {
     }
 }
 
-/// The feed URL configured in the page's `<meta name="wegweiser-feed" content="…">`.
-pub fn configured_feed_url() -> String {
+/// How long the page waits for the feed, unless `<meta name="wegweiser-timeout">` says
+/// otherwise (seconds, 1 to 120).
+pub const DEFAULT_TIMEOUT_SECS: u32 = 15;
+
+/// The fetch time limit configured in the page's `<meta name="wegweiser-timeout" content="…">`.
+pub fn configured_timeout() -> u32 {
+    meta_content("wegweiser-timeout")
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|s| (1..=120).contains(s))
+        .unwrap_or(DEFAULT_TIMEOUT_SECS)
+}
+
+fn meta_content(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=wegweiser-feed]").ok().flatten())
+        .and_then(|d| d.query_selector(&format!("meta[name={name}]")).ok().flatten())
         .and_then(|m| m.get_attribute("content"))
+}
+
+/// The feed URL configured in the page's `<meta name="wegweiser-feed" content="…">`.
+pub fn configured_feed_url() -> String {
+    meta_content("wegweiser-feed")
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_FEED_URL.to_string())
 }

@@ -16,6 +16,7 @@
 
 pub mod berlin;
 mod json;
+pub mod last_known;
 mod locate;
 pub mod model;
 mod order;
@@ -25,6 +26,7 @@ pub mod problem;
 pub mod rfc3339;
 pub mod status;
 
+pub use last_known::LastKnown;
 pub use locate::offset_of;
 pub use model::*;
 pub use parse::{parse, Parsed, FORMAT_VERSION, MAX_FRESH_FOR_MINUTES};

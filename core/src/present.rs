@@ -405,6 +405,9 @@ pub struct PageModel {
     pub notices: Vec<NoticeCard>,
     pub upcoming: Vec<NoticeCard>,
     pub recent: Vec<NoticeCard>,
+    /// Set when the latest attempt to fetch the feed failed and an older one is shown:
+    /// when that older one was fetched.
+    pub refresh_failed: Option<When>,
 }
 
 impl PageModel {
@@ -469,6 +472,7 @@ impl PageModel {
                 .iter()
                 .map(|r| NoticeCard::incident(feed, r, lang))
                 .collect(),
+            refresh_failed: None,
         }
     }
 }

@@ -7,15 +7,14 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+use wasm_bindgen_futures::JsFuture;
 use wegweiser_core::present::{Banner, PageModel};
-use wegweiser_core::{parse, Feed};
+use wegweiser_core::LastKnown;
 
-/// Where the page stands with its feed.
-#[derive(Clone)]
-enum Load {
-    Problem(LoadProblem),
-    Ready(Arc<Feed>),
-}
+/// About every minute, with up to 15 s of random jitter so that many open pages do not
+/// ask the server in step.
+const REFRESH_MS: f64 = 60_000.0;
+const JITTER_MS: f64 = 15_000.0;
 
 /// The current instant, as the browser knows it.
 fn now() -> DateTime<FixedOffset> {
@@ -24,39 +23,74 @@ fn now() -> DateTime<FixedOffset> {
         .fixed_offset()
 }
 
-async fn load(feed_url: &str) -> Load {
-    match fetch_feed(feed_url).await {
-        Err(e) => Load::Problem(LoadProblem::Fetch(e)),
-        Ok(text) => {
-            let parsed = parse(&text);
-            match parsed.feed {
-                Some(feed) => Load::Ready(Arc::new(feed)),
-                None => Load::Problem(LoadProblem::Invalid(Arc::new(parsed.problems))),
-            }
+/// What the slot shows.
+#[derive(PartialEq)]
+enum Shown {
+    Page(Box<PageModel>),
+    Problem(LoadProblem),
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: f64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Returns at once if the tab is visible, else when it becomes visible.
+async fn visible() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    while document.hidden() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
+                "visibilitychange",
+                &resolve,
+                &options,
+            );
+        });
+        let _ = JsFuture::from(promise).await;
     }
 }
 
-/// Shows `state` in `slot`, replacing what was there.
-fn show(slot: &mut Slot, state: Load, preview: Option<DateTime<FixedOffset>>) {
-    match state {
-        Load::Problem(problem) => slot.show(move || view! { <FeedProblem problem /> }),
-        Load::Ready(feed) => {
-            let at = preview.unwrap_or_else(now);
-            let status = feed.status_at(at);
-            let model = PageModel::new(&feed, &status, "de", preview.is_some());
-            slot.show(move || view! { <StatusPage model feed /> })
+/// Fetches once and says what the page should show now.
+async fn refresh(
+    known: &mut LastKnown,
+    url: &str,
+    timeout: u32,
+    preview: Option<DateTime<FixedOffset>>,
+) -> Shown {
+    let problem = match fetch_feed(url, timeout).await {
+        Ok(text) => match known.arrived(text, now()) {
+            Ok(()) => None,
+            Err(problems) => Some(LoadProblem::Invalid(Arc::new(problems))),
+        },
+        Err(e) => {
+            known.failed();
+            Some(LoadProblem::Fetch(e))
         }
+    };
+    match known.page(preview.unwrap_or_else(now), "de", preview.is_some()) {
+        Some(page) => Shown::Page(Box::new(page)),
+        None => Shown::Problem(problem.unwrap_or(LoadProblem::Invalid(Arc::new(Vec::new())))),
     }
 }
 
-/// The whole page: fetches the feed, then shows the status or a plain-words problem.
-/// The general numbers are shown in every state. The state's part of the page is a
-/// [`Slot`]: rendered whole and replaced whole (see there why).
+/// The whole page: fetches the feed, shows the status or a plain-words problem, and
+/// fetches again about every minute while the tab is visible. The general numbers are
+/// shown in every state. The state's part of the page is a [`Slot`], rendered whole
+/// and replaced only when what it shows changed (see there why).
 #[component]
 pub fn App() -> impl IntoView {
     let query = PageQuery::from_location();
     let feed_url = crate::configured_feed_url();
+    let timeout = crate::configured_timeout();
     let live = NodeRef::<Div>::new();
     let preview = query.at;
     // The task first runs once the view below is mounted, so the slot's element exists.
@@ -64,10 +98,27 @@ pub fn App() -> impl IntoView {
         let Some(el) = live.get_untracked() else { return };
         let mut slot = Slot::new(el.into());
         slot.show(|| view! { <StatusBanner banner=Banner::loading() /> });
-        let state = load(&feed_url).await;
-        show(&mut slot, state, preview);
-        // The slot lives as long as the page.
-        std::mem::forget(slot);
+        let mut known = LastKnown::new();
+        let mut shown: Option<Shown> = None;
+        loop {
+            let next = refresh(&mut known, &feed_url, timeout, preview).await;
+            if shown.as_ref() != Some(&next) {
+                shown = Some(next);
+                match &shown {
+                    Some(Shown::Page(page)) => {
+                        let (page, feed) = ((**page).clone(), known.feed().cloned());
+                        slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
+                    }
+                    Some(Shown::Problem(problem)) => {
+                        let problem = problem.clone();
+                        slot.show(move || view! { <FeedProblem problem /> });
+                    }
+                    None => {}
+                }
+            }
+            sleep(REFRESH_MS + js_sys::Math::random() * JITTER_MS).await;
+            visible().await;
+        }
     });
 
     let bad_at = query.bad_at.clone();

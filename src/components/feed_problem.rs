@@ -6,7 +6,7 @@ use wegweiser_core::present::Banner;
 use wegweiser_core::Problem;
 
 /// Why there is no status to show.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadProblem {
     Fetch(FetchError),
     /// The feed arrived but has errors (every problem, for the operator).
