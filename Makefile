@@ -35,7 +35,8 @@ tools:
 		{ echo "installing trunk $(TRUNK_VERSION) (takes ~10 minutes once)"; cargo install --locked trunk@$(TRUNK_VERSION); }
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
 		{ echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; cargo install --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); }
-	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@# npm's hidden lock file is newer than package-lock.json once `npm ci` installed it.
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 	@cargo fetch --locked >/dev/null
 
 browser:
