@@ -19,12 +19,13 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help serve test tools browser build fmt-check clippy test-native test-wasm e2e clean
+.PHONY: help serve test tools browser build fmt-check clippy test-native test-wasm e2e bench clean
 
 help:
 	@echo "make serve   build and serve the page with the sample feed at http://127.0.0.1:8080"
 	@echo "make test    run every check (fmt, clippy, native, wasm in Chromium, end-to-end)"
 	@echo "make build   release build into dist/"
+	@echo "make bench   sizes, time to first notice, memory, parse time (see docs/benchmark.md)"
 
 ## Tools ---------------------------------------------------------------------
 
@@ -72,6 +73,11 @@ test-wasm: tools browser
 
 e2e: build browser
 	node --test --test-concurrency=1 e2e/
+
+## Benchmark (not a test: figures vary; see docs/benchmark.md) ------------------
+
+bench: build browser
+	node bench/run.mjs
 
 clean:
 	cargo clean

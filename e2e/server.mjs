@@ -1,11 +1,13 @@
 // A plain static file server for dist/, as a CDN would serve it: correct MIME types
-// (application/wasm for streaming compilation), ETag + If-None-Match → 304, no cookies.
+// (application/wasm for streaming compilation), ETag + If-None-Match → 304, brotli
+// when the browser accepts it, headers from dist/_headers, no cookies.
 // Used by the end-to-end tests and `make bench`; run directly: node e2e/server.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -61,8 +63,15 @@ export async function startServer(root, { port = 0, overrides = {}, aliases = []
         res.writeHead(304, headers).end();
         return;
       }
-      res.writeHead(200, { ...headers, 'Content-Length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      // Compressed like a CDN does, when the browser accepts it.
+      let sent = body;
+      if (COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        sent = compressed(etag, body);
+        headers['Content-Encoding'] = 'br';
+        headers.Vary = 'Accept-Encoding';
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': sent.length });
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }
@@ -70,6 +79,18 @@ export async function startServer(root, { port = 0, overrides = {}, aliases = []
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
   return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
+const brotliCache = new Map();
+
+/** Brotli at the quality a CDN pre-compresses with (11), or 5 for files over 1 MB. */
+function compressed(etag, body) {
+  if (!brotliCache.has(etag)) {
+    const quality = body.length > 1e6 ? 5 : 11;
+    brotliCache.set(etag, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }));
+  }
+  return brotliCache.get(etag);
 }
 
 /**

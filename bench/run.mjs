@@ -1,0 +1,170 @@
+// make bench: sizes, time to first notice, memory and native parse time, in one run,
+// side by side with a reference (a static HTML page with the same first notice).
+// Nothing here is a pass/fail test: times vary from run to run; read the medians.
+// Environment: BENCH_RUNS (default 5) page loads per row and condition.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../e2e/server.mjs';
+import { launch } from '../e2e/browser.mjs';
+import { BUDGET_BYTES, brotli, byKind, firstLoad } from '../e2e/first-load.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const DIST = 'dist';
+const work = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
+const kb = (n) => (n / 1000).toFixed(1).padStart(7);
+
+// --- Sizes ------------------------------------------------------------------------
+console.log('First load (HTML + JS + wasm + CSS; brotli quality 11), KB = 1000 bytes');
+const pages = [
+  { name: 'page', file: 'index.html' },
+  { name: 'widget', file: 'embed.html' },
+];
+for (const { name, file } of pages) {
+  if (!existsSync(join(DIST, file))) {
+    console.log(`  ${name}: not built yet (${file})`);
+    continue;
+  }
+  const kinds = byKind(firstLoad(DIST, file));
+  console.log(`  ${name} (${file})`);
+  for (const k of kinds) console.log(`    ${k.kind.padEnd(6)} raw ${kb(k.raw)} KB   brotli ${kb(k.brotli)} KB`);
+  const total = kinds.at(-1).brotli;
+  console.log(`    budget ${BUDGET_BYTES / 1000} KB brotli: ${total <= BUDGET_BYTES ? 'within' : 'OVER'} (${((100 * total) / BUDGET_BYTES).toFixed(0)} %)`);
+}
+const feedBytes = readFileSync(join(DIST, 'feed.json'));
+console.log(`  sample feed.json: raw ${kb(feedBytes.length)} KB (fetched after the page), brotli ${kb(brotli(feedBytes))} KB`);
+
+// --- Feeds ------------------------------------------------------------------------
+const cargo = (...args) => execFileSync('cargo', ['run', '-q', '--release', '-p', 'wegweiser-core', '--example', 'bench_feed', '--', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+// Served as /big/feed.json beside the same build (compressed like every file).
+const bigDist = join(work, 'big');
+execFileSync('cp', ['-r', DIST, bigDist]);
+const bigFile = join(bigDist, 'feed.json');
+writeFileSync(bigFile, cargo('generate', '10000'));
+
+// --- Native parse -----------------------------------------------------------------
+console.log('\nNative parse + check + page model (release build, this machine), median of 20');
+for (const [name, file] of [['sample feed', join(DIST, 'feed.json')], ['10,000 past incidents', bigFile]]) {
+  const r = JSON.parse(cargo('parse', file, '20'));
+  console.log(`  ${name.padEnd(22)} ${kb(r.bytes)} KB  ${String(r.incidents).padStart(6)} incidents  median ${r.median_ms.toFixed(1).padStart(7)} ms  (min ${r.min_ms.toFixed(1)}, max ${r.max_ms.toFixed(1)})`);
+}
+
+// --- Browser ----------------------------------------------------------------------
+const css = readdirSync(DIST).find((f) => f.endsWith('.css'));
+const bigServer = await startServer(bigDist);
+const server = await startServer(DIST, {
+  overrides: {
+    '/reference/': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync('bench/reference/index.html')), true),
+    '/reference/style.css': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/css' }).end(readFileSync(join(DIST, css))), true),
+  },
+});
+
+const ROWS = [
+  { name: 'Wegweiser, sample feed', path: '/?at=2021-11-22T10:30:00%2B01:00' },
+  { name: 'Wegweiser, 10,000 incidents', path: '/?at=2026-11-22T10:00:00%2B01:00', server: () => bigServer },
+  { name: 'reference: static HTML', path: '/reference/' },
+];
+// Lighthouse's "slow 4G" as DevTools applies it (150 ms RTT × 3.75, 1.6 Mbps × 0.9 down,
+// 750 kbps × 0.9 up) and a 4× slower CPU.
+const CONDITIONS = [
+  { name: 'plain', network: null, cpu: 1 },
+  { name: 'slow 4G + 4× CPU', network: { latency: 562.5, down: (1638.4 * 0.9 * 1024) / 8, up: (750 * 0.9 * 1024) / 8 }, cpu: 4 },
+];
+
+const OBSERVE = () => {
+  window.__bench = { notice: null, fcp: null, lcp: null, cls: 0, wasm: null };
+  const seen = () => document.querySelector('.notice');
+  const mark = () => {
+    if (window.__bench.notice === null && seen()) window.__bench.notice = performance.now();
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', mark);
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__bench.lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (!e.hadRecentInput) window.__bench.cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__bench.wasm = () => e.detail.wasm.memory.buffer.byteLength;
+  });
+};
+
+async function once(browser, row, condition) {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (condition.network) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: condition.network.latency,
+      downloadThroughput: condition.network.down,
+      uploadThroughput: condition.network.up,
+    });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
+  await cdp.send('Performance.enable');
+  await page.goto((row.server?.() ?? server).url + row.path, { waitUntil: 'commit' });
+  try {
+    await page.waitForFunction(() => window.__bench && window.__bench.notice !== null, null, { timeout: 120_000 });
+  } catch {
+    const shown = await page.locator('main').innerText().catch(() => '');
+    console.log(`  ! ${row.name}, ${condition.name}: no notice within 120 s; the page shows: ${shown.slice(0, 160).replace(/\s+/g, ' ')}`);
+  }
+  // Let the first paint be reported, and LCP and layout shifts settle.
+  await page.waitForFunction(() => window.__bench.fcp !== null, null, { timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(300);
+  const b = await page.evaluate(() => ({ ...window.__bench, wasm: window.__bench.wasm ? window.__bench.wasm() : 0 }));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  b.heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  await context.close();
+  return b;
+}
+
+// One untimed load of each row first, so the server has compressed every file once
+// (a CDN serves pre-compressed files; compressing is not the page's time).
+const warm = await launch();
+for (const row of ROWS) await once(warm, row, CONDITIONS[0]);
+await warm.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await launch();
+console.log(`\nChromium ${browser.version()}, median of ${RUNS} fresh loads (no cache) each`);
+console.log('  row                            condition           first notice      FCP      LCP    CLS   JS heap   wasm mem');
+for (const condition of CONDITIONS) {
+  let reference;
+  const results = [];
+  for (const row of ROWS) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await once(browser, row, condition));
+    const r = {
+      row,
+      // A notice cannot show before the first paint: "first notice" is the later of the
+      // moment it entered the page and the first contentful paint.
+      notice: median(runs.map((x) => Math.max(x.notice ?? NaN, x.fcp ?? 0))),
+      fcp: median(runs.map((x) => x.fcp ?? NaN)),
+      lcp: median(runs.map((x) => x.lcp ?? NaN)),
+      cls: median(runs.map((x) => x.cls)),
+      heap: median(runs.map((x) => x.heap)),
+      wasm: median(runs.map((x) => x.wasm)),
+    };
+    if (row.name.startsWith('reference')) reference = r;
+    results.push(r);
+  }
+  for (const r of results) {
+    const ratio = reference && r !== reference ? ` (${(r.notice / reference.notice).toFixed(1)}×)` : '        ';
+    const ms = (v) => `${Number.isFinite(v) ? v.toFixed(0) : '–'} ms`.padStart(8);
+    const mb = (v) => (v ? `${(v / 1e6).toFixed(1)} MB` : '–').padStart(9);
+    console.log(`  ${r.row.name.padEnd(30)} ${condition.name.padEnd(18)} ${ms(r.notice)}${ratio} ${ms(r.fcp)} ${ms(r.lcp)} ${r.cls.toFixed(3)} ${mb(r.heap)} ${mb(r.wasm)}`);
+  }
+}
+await browser.close();
+await server.close();
+await bigServer.close();
