@@ -59,14 +59,21 @@ fn incident(id: &str, start: &str, end: Option<&str>, service: &str, region: &st
 }
 
 fn generate(n: usize) -> String {
-    let head_end = SAMPLE.find("\"incidents\"").expect("the sample feed has incidents");
+    let head_end = SAMPLE
+        .find("\"incidents\"")
+        .expect("the sample feed has incidents");
     let head = &SAMPLE[..head_end];
     // The sample's own generation time, replaced by one just before the active incident.
     let key = "\"generated_at\": \"";
     let from = head.find(key).expect("generated_at") + key.len();
     let to = from + head[from..].find('"').expect("closing quote");
     let head = format!("{}2026-11-22T09:55:00+01:00{}", &head[..from], &head[to..]);
-    let services = ["erezept-einloesen", "gesundheitskarte-apotheke", "termin-buchen", "termin-absagen"];
+    let services = [
+        "erezept-einloesen",
+        "gesundheitskarte-apotheke",
+        "termin-buchen",
+        "termin-absagen",
+    ];
     let regions = ["de", "berlin", "brandenburg", "nrw"];
     let base = rfc3339::parse("2026-11-20T12:00:00+01:00").expect("base time");
     let mut out = String::with_capacity(n * 1100 + head.len());
