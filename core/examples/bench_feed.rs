@@ -54,7 +54,11 @@ fn incident(id: &str, start: &str, end: Option<&str>, service: &str, region: &st
  "what_to_do": {{"de": "Bitten Sie Ihre Praxis um ein Papierrezept (Muster 16).", "en": "Ask your practice for a paper prescription (Muster 16)."}},
  "fallbacks": [{{"kind": "phone", "label": "Ärztlicher Bereitschaftsdienst", "phone": "116117", "hours": "rund um die Uhr"}}],
  "updates": [{{"at": "{start}", "kind": "investigating", "text": "Wir prüfen die Störung."}}]}}"#,
-        impact = if n % 3 == 0 { "outage" } else { "disrupted" },
+        impact = if n.is_multiple_of(3) {
+            "outage"
+        } else {
+            "disrupted"
+        },
     )
 }
 
