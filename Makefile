@@ -74,8 +74,9 @@ e2e: build browser
 
 ## Fuzzing (not part of `make test`) --------------------------------------------
 # libFuzzer through cargo-fuzz on parse → validate → status → page model (fuzz/).
-# cargo-fuzz passes rustc flags that only nightly accepts; RUSTC_BOOTSTRAP=1 lets the
-# stable toolchain accept them. No sanitizer (the core is safe Rust), but debug
+# Runs on the stable toolchain: without a sanitizer cargo-fuzz passes only stable
+# rustc flags; RUSTC_BOOTSTRAP=1 lets stable also accept -Zsanitizer=address if
+# someone adds `--sanitizer address`. No sanitizer (the core is safe Rust), but debug
 # assertions, so integer overflow panics too. Seeds: the sample feed, the hostile
 # corpus and earlier crashes; new inputs collect in fuzz/corpus/ (not committed).
 FUZZ_SECONDS ?= 300
