@@ -19,13 +19,14 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help serve test tools browser build fmt-check clippy test-native test-wasm e2e bench clean
+.PHONY: help serve test tools browser build fmt-check clippy test-native test-wasm e2e bench fuzz clean
 
 help:
 	@echo "make serve   build and serve the page with the sample feed at http://127.0.0.1:8080"
 	@echo "make test    run every check (fmt, clippy, native, wasm in Chromium, end-to-end)"
 	@echo "make build   release build into dist/"
 	@echo "make bench   sizes, time to first notice, memory, parse time (see docs/benchmark.md)"
+	@echo "make fuzz    fuzz the core for FUZZ_SECONDS (default 300), not part of make test"
 
 ## Tools ---------------------------------------------------------------------
 
@@ -78,6 +79,23 @@ e2e: build browser
 
 bench: build browser
 	node bench/run.mjs
+
+## Fuzzing (not part of `make test`) --------------------------------------------
+# libFuzzer through cargo-fuzz on parse → validate → status → page model (fuzz/).
+# Runs on the stable toolchain: without a sanitizer cargo-fuzz passes only stable
+# rustc flags; RUSTC_BOOTSTRAP=1 lets stable also accept -Zsanitizer=address if
+# someone adds `--sanitizer address`. No sanitizer (the core is safe Rust), but debug
+# assertions, so integer overflow panics too. Seeds: the sample feed, the hostile
+# corpus and earlier crashes; new inputs collect in fuzz/corpus/ (not committed).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGET ?= feed
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	@mkdir -p fuzz/corpus/$(FUZZ_TARGET)
+	cd fuzz && RUSTC_BOOTSTRAP=1 nice cargo fuzz run --sanitizer none --debug-assertions $(FUZZ_TARGET) \
+		corpus/$(FUZZ_TARGET) ../feed ../core/tests/hostile regressions -- \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -dict=feed.dict -print_final_stats=1
 
 clean:
 	cargo clean

@@ -282,6 +282,29 @@ impl Text {
     }
 }
 
+/// Characters that are invisible or change the reading direction of the text around
+/// them: the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069), zero-width and other invisible format characters (U+00AD, U+180E,
+/// U+200B–U+200D, U+2060–U+2064, U+FEFF, U+FFF9–U+FFFB) and the tag characters
+/// (U+E0000–U+E007F). Ids, language codes and phone numbers allow only visible ASCII
+/// anyway; web and e-mail addresses refuse these; texts keep them, and the page model
+/// closes any direction change a text leaves open ([`crate::present::close_bidi`]).
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
 /// A phone number as the operator wrote it (for reading aloud) with its dialable form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phone {
@@ -325,11 +348,19 @@ impl Phone {
 pub struct WebLink(String);
 
 impl WebLink {
-    /// Accepts only `https://host…` without spaces or control characters.
+    /// Accepts only `https://host…` without spaces, control characters, invisible or
+    /// direction-changing characters ([`is_invisible_or_bidi`]), `"`, `<`, `>`, `\\` or
+    /// `` ` ``, and without a `user@` before the host (`https://www.116117.de@evil.example`
+    /// leads to `evil.example`).
     pub fn parse(s: &str) -> Option<WebLink> {
         let rest = s.strip_prefix("https://")?;
-        let host_ok = rest.split(['/', '?', '#']).next().is_some_and(|h| !h.is_empty());
-        let clean = !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        let host_ok = rest
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|h| !h.is_empty() && !h.contains('@'));
+        let clean = !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible_or_bidi(c) || "\"<>\\`".contains(c));
         (host_ok && clean).then(|| WebLink(s.to_string()))
     }
 
@@ -343,10 +374,17 @@ impl WebLink {
 pub struct Email(String);
 
 impl Email {
-    /// Accepts `local@domain.tld` without spaces, control characters or `?`/`&`/`#`.
+    /// Accepts `local@domain.tld` without spaces, control characters, invisible or
+    /// direction-changing characters, `?`/`&`/`#` (which would add to a `mailto:` link)
+    /// and the characters an unquoted address may not contain (`( ) < > [ ] : ; \\ , "`).
     pub fn parse(s: &str) -> Option<Email> {
         let (local, domain) = s.split_once('@')?;
-        let allowed = |c: char| !(c.is_whitespace() || c.is_control() || "?&#@<>\"".contains(c));
+        let allowed = |c: char| {
+            !(c.is_whitespace()
+                || c.is_control()
+                || is_invisible_or_bidi(c)
+                || "?&#@<>\"()[]:;\\,".contains(c))
+        };
         let ok = !local.is_empty()
             && domain.contains('.')
             && !domain.starts_with('.')
@@ -428,6 +466,11 @@ mod tests {
             "data:text/html,x",
             "https://",
             "https://a b",
+            "https://www.116117.de@evil.example/",
+            "https://example.org/\"><script>",
+            "https://exa\u{202e}mple.org/",
+            "https://example.org/\u{200b}",
+            "https://example.org\\@evil.example/",
         ] {
             assert!(WebLink::parse(bad).is_none(), "{bad:?} was accepted");
         }
@@ -435,7 +478,16 @@ mod tests {
             Email::parse("barrierefrei@example.org").unwrap().mailto_uri(),
             "mailto:barrierefrei@example.org"
         );
-        for bad in ["x", "a@b", "a b@c.de", "a@c.de?subject=x", "@c.de"] {
+        for bad in [
+            "x",
+            "a@b",
+            "a b@c.de",
+            "a@c.de?subject=x",
+            "@c.de",
+            "javascript:alert(1)@c.de",
+            "a@c\u{202e}.de",
+            "a\u{200b}@c.de",
+        ] {
             assert!(Email::parse(bad).is_none(), "{bad:?} was accepted");
         }
     }

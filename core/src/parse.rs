@@ -136,12 +136,12 @@ fn quote(s: &str) -> String {
             '"' => quoted.push_str("\\\""),
             '\\' => quoted.push_str("\\\\"),
             '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            '\r' => quoted.push_str("\\r"),
             // Invisible or direction-changing characters are shown as their code, so a
             // message never hides or reorders what the operator has to find.
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') =>
-            {
-                quoted.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+            c if c.is_control() || is_invisible_or_bidi(c) => {
+                quoted.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => quoted.push(c),
         }
@@ -1097,7 +1097,7 @@ mod tests {
         assert_eq!(quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
         assert_eq!(
             quote("\u{202e}evil\u{200b}\u{7}"),
-            r#""\u{202e}evil\u{200b}\u{0007}""#
+            r#""\u{202e}evil\u{200b}\u{7}""#
         );
     }
 

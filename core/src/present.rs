@@ -18,10 +18,43 @@ impl Localized {
     fn pick(t: &Text, lang: &str) -> Localized {
         let (l, s) = t.pick(lang).unwrap_or((lang, ""));
         Localized {
-            text: s.to_string(),
+            text: close_bidi(s),
             lang: l.to_string(),
         }
     }
+}
+
+/// The text with every change of writing direction it opens but does not close
+/// (U+202A, U+202B, U+202D, U+202E without U+202C; U+2066–U+2068 without U+2069) closed
+/// at its end, so a stray right-to-left override cannot reverse the page's words after
+/// the text. Everything else stays exactly as written — HTML included (views insert
+/// texts as text, never as markup) — and so do the direction and zero-width characters
+/// themselves, which Arabic, Hebrew and Persian texts and emoji need.
+pub fn close_bidi(s: &str) -> String {
+    const PDF: char = '\u{202c}';
+    const PDI: char = '\u{2069}';
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => open.push(PDF),
+            '\u{2066}'..='\u{2068}' => open.push(PDI),
+            // A PDF closes an embedding only inside the innermost isolate.
+            PDF if open.last() == Some(&PDF) => {
+                open.pop();
+            }
+            // A PDI closes the innermost isolate and every embedding opened inside it.
+            PDI => {
+                if let Some(i) = open.iter().rposition(|&c| c == PDI) {
+                    open.truncate(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(s.len() + 3 * open.len());
+    out.push_str(s);
+    out.extend(open.iter().rev());
+    out
 }
 
 /// An instant as shown ("Montag, 22.11.2021, 9:12 Uhr") and as machine-readable text.

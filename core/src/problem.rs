@@ -43,7 +43,11 @@ impl Problem {
     }
 }
 
-/// Writes a path as `a.b[2].c`; the empty path is `(feed)`.
+/// Writes a path as `a.b[2].c`; the empty path is `(feed)`. A key that is empty or
+/// has spaces, `.`, `[`, `]`, `"`, control, invisible or direction-changing characters
+/// is written quoted and escaped (`name["de\u{200d}"]`, `[""]`), so that the path
+/// stays readable and unambiguous, and a stray right-to-left mark cannot reorder the
+/// message on the page.
 pub fn path_to_string(path: &[PathSeg]) -> String {
     if path.is_empty() {
         return "(feed)".to_string();
@@ -51,6 +55,9 @@ pub fn path_to_string(path: &[PathSeg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
+            PathSeg::Key(k) if needs_quotes(k) => {
+                out.push_str(&format!("[{k:?}]"));
+            }
             PathSeg::Key(k) => {
                 if !out.is_empty() {
                     out.push('.');
@@ -65,6 +72,16 @@ pub fn path_to_string(path: &[PathSeg]) -> String {
         }
     }
     out
+}
+
+fn needs_quotes(key: &str) -> bool {
+    key.is_empty()
+        || key.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || crate::model::is_invisible_or_bidi(c)
+                || matches!(c, '.' | '[' | ']' | '"')
+        })
 }
 
 impl fmt::Display for Problem {
@@ -146,5 +163,14 @@ mod tests {
             "incidents[1].fallbacks[0].phone"
         );
         assert_eq!(path_to_string(&[]), "(feed)");
+        let name = root.key("name");
+        let hidden = name.key("de\u{200d}");
+        assert_eq!(path_to_string(&hidden.to_path()), "name[\"de\\u{200d}\"]");
+        let rlo = root.key("a\u{202e}b");
+        assert_eq!(path_to_string(&rlo.to_path()), "[\"a\\u{202e}b\"]");
+        let empty = root.key("");
+        assert_eq!(path_to_string(&empty.to_path()), "[\"\"]");
+        let dotted = inc.key("a.b c");
+        assert_eq!(path_to_string(&dotted.to_path()), "incidents[\"a.b c\"]");
     }
 }
