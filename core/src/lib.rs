@@ -29,6 +29,6 @@ pub mod status;
 pub use last_known::LastKnown;
 pub use locate::offset_of;
 pub use model::*;
-pub use parse::{parse, Parsed, FORMAT_VERSION, MAX_FRESH_FOR_MINUTES};
+pub use parse::{parse, Parsed, FORMAT_VERSION, MAX_FEED_BYTES, MAX_FRESH_FOR_MINUTES};
 pub use problem::{PathSeg, Problem, Severity};
 pub use status::{Freshness, IncidentNow, Overall, ServiceState, Status};

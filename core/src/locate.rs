@@ -2,18 +2,22 @@
 //! line and column. Runs only on text that [`crate::json`] already accepted.
 
 use crate::problem::{PathSeg, Problem};
+use std::collections::BTreeMap;
 
-/// Problems beyond this many keep no position: locating costs one scan each.
+/// Problems beyond this many keep no position.
 const MAX_LOCATED: usize = 500;
 
 /// Sets `position` on each problem that lacks one (up to [`MAX_LOCATED`]).
 pub(crate) fn fill_positions(src: &str, problems: &mut [Problem]) {
+    // Each list and object on a problem's path is read once, however many problems
+    // lie inside it: locating stays linear in the size of the text.
+    let mut index = Index::default();
     let mut offsets: Vec<(usize, usize)> = problems
         .iter()
         .enumerate()
         .filter(|(_, p)| p.position.is_none())
         .take(MAX_LOCATED)
-        .filter_map(|(i, p)| offset_of(src, &p.path).map(|o| (o, i)))
+        .map(|(i, p)| (index.offset_of(src, &p.path), i))
         .collect();
     crate::order::sort_by_rank(&mut offsets, |&(offset, _)| [offset as i64, 0]);
     // One pass over the text turns sorted byte offsets into line:column.
@@ -54,6 +58,45 @@ pub fn offset_of(src: &str, path: &[PathSeg]) -> Option<usize> {
         }
     }
     Some(s.i)
+}
+
+/// Where the items of each list and the fields of each object start, by the offset of
+/// the list's `[` or the object's `{`; filled as paths lead through them.
+#[derive(Default)]
+struct Index {
+    lists: BTreeMap<usize, Vec<usize>>,
+    objects: BTreeMap<usize, BTreeMap<String, usize>>,
+}
+
+impl Index {
+    /// The same as [`offset_of`], reading each container once.
+    fn offset_of(&mut self, src: &str, path: &[PathSeg]) -> usize {
+        let b = src.as_bytes();
+        let mut s = Scanner { b, i: 0 };
+        s.ws();
+        for seg in path {
+            let here = s.i;
+            let next = match seg {
+                PathSeg::Index(n) => self
+                    .lists
+                    .entry(here)
+                    .or_insert_with(|| Scanner { b, i: here }.items())
+                    .get(*n)
+                    .copied(),
+                PathSeg::Key(k) => self
+                    .objects
+                    .entry(here)
+                    .or_insert_with(|| Scanner { b, i: here }.fields())
+                    .get(k)
+                    .copied(),
+            };
+            match next {
+                Some(i) => s.i = i,
+                None => return here,
+            }
+        }
+        s.i
+    }
 }
 
 struct Scanner<'a> {
@@ -127,6 +170,53 @@ impl Scanner<'_> {
                     self.i += 1;
                 }
                 Some(())
+            }
+        }
+    }
+
+    /// The start of each item of the list here.
+    fn items(&mut self) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.eat(b'[').is_none() {
+            return out;
+        }
+        loop {
+            self.ws();
+            if matches!(self.peek(), None | Some(b']')) {
+                return out;
+            }
+            out.push(self.i);
+            if self.skip_value().is_none() || self.eat(b',').is_none() {
+                return out;
+            }
+        }
+    }
+
+    /// The start of each field's value in the object here (the first, if given twice).
+    fn fields(&mut self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        if self.eat(b'{').is_none() {
+            return out;
+        }
+        loop {
+            self.ws();
+            let Some(raw) = self.string() else { return out };
+            let key = if raw.contains(&b'\\') {
+                let quoted = format!("\"{}\"", String::from_utf8_lossy(raw));
+                match crate::json::from_str(&quoted) {
+                    Ok(crate::json::Value::String(k)) => k,
+                    _ => return out,
+                }
+            } else {
+                String::from_utf8_lossy(raw).into_owned()
+            };
+            if self.eat(b':').is_none() {
+                return out;
+            }
+            self.ws();
+            out.entry(key).or_insert(self.i);
+            if self.skip_value().is_none() || self.eat(b',').is_none() {
+                return out;
             }
         }
     }
