@@ -170,6 +170,49 @@ fn stale_feed_warns_and_never_says_all_works() {
 }
 
 #[wasm_bindgen_test]
+fn a_failed_refresh_keeps_the_notice_and_says_since_when_the_page_could_not_update() {
+    let mut known = wegweiser_core::LastKnown::new();
+    let fetched = at("2021-11-22T10:30:00+01:00");
+    assert!(known.arrived(SAMPLE.to_string(), fetched).is_ok());
+    known.failed();
+    let model = known
+        .page(at("2021-11-22T10:35:00+01:00"), "de", true)
+        .expect("a page");
+    let f = known.feed().cloned().expect("feed");
+    let root = mount(move || view! { <StatusPage model feed=f /> });
+    let note = texts(&root, ".note--warning").join("");
+    assert!(
+        note.contains("kann die Meldungen gerade nicht neu laden"),
+        "{note}"
+    );
+    assert!(note.contains("Montag, 22.11.2021, 10:30 Uhr"), "{note}");
+    assert_eq!(
+        attrs(&root, ".note--warning time", "datetime"),
+        vec!["2021-11-22T10:30:00+01:00".to_string()]
+    );
+    assert_eq!(texts(&root, "#meldung-doctolib-berlin-2021-11-22 h3").len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_timeout_and_a_web_page_instead_of_the_feed_are_named_for_operators() {
+    for (error, detail) in [
+        (FetchError::Timeout(15), "no complete answer within 15 seconds"),
+        (
+            FetchError::NotAFeed("text/html".to_string()),
+            "answered with text/html",
+        ),
+    ] {
+        let problem = LoadProblem::Fetch(error);
+        let root = mount(move || view! { <FeedProblem problem /> });
+        assert!(root
+            .text_content()
+            .unwrap_or_default()
+            .contains("nicht abgerufen werden"));
+        assert!(texts(&root, "code").join("").contains(detail));
+    }
+}
+
+#[wasm_bindgen_test]
 fn broken_feed_is_reported_in_plain_words_with_details_for_operators() {
     let parsed = parse(r#"{"version": 1, "incidents": [{"id": "X"}]}"#);
     let problem = LoadProblem::Invalid(Arc::new(parsed.problems));
