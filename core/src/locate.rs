@@ -40,7 +40,8 @@ pub(crate) fn fill_positions(src: &str, problems: &mut [Problem]) {
 }
 
 /// The byte offset of the value at `path`; if the path's last steps do not exist (a
-/// missing field), the offset of the deepest part that does.
+/// missing field), the offset of the deepest part that does. `src` is the text as the
+/// parser reads it: without a leading byte order mark.
 pub fn offset_of(src: &str, path: &[PathSeg]) -> Option<usize> {
     let mut s = Scanner {
         b: src.as_bytes(),

@@ -174,6 +174,13 @@ fn byte_order_mark_is_ignored() {
     assert!(with_bom.starts_with('\u{feff}'));
     let feed = accepted(with_bom);
     assert_eq!(Some(feed), parse(&with_bom['\u{feff}'.len_utf8()..]).feed);
+    // Problems behind a mark are placed as an editor shows them (found by `make fuzz`:
+    // fuzz/regressions/bom-located-problem.json).
+    let broken = with_bom.replacen("\"version\": 1", "\"version\": \"1\"", 1);
+    assert!(parse(&broken)
+        .problems
+        .iter()
+        .any(|p| p.to_string().starts_with("version:") && p.position == Some((2, 14))));
     // A mark and nothing else is an empty feed (today: `expected value`).
     refused("\u{feff}", &["(feed): the feed is empty (line 1, column 1)"]);
 }

@@ -395,3 +395,18 @@ proptest! {
         );
     }
 }
+
+/// Every input the fuzzer once crashed on (`fuzz/regressions/`) keeps the rules, in
+/// `make test` too — not only when someone runs `make fuzz`.
+#[test]
+fn fuzz_regressions_keep_the_rules() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/regressions");
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    let mut seen = 0;
+    for entry in entries.flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{entry:?}: {e}"));
+        invariants::check(&String::from_utf8_lossy(&bytes));
+        seen += 1;
+    }
+    assert!(seen >= 2, "expected the saved regressions in {dir}, found {seen}");
+}

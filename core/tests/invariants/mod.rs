@@ -38,6 +38,9 @@ pub fn check(src: &str) -> Parsed {
         parsed.problems
     );
 
+    // Positions count from after a byte order mark, which the parser drops (editors do
+    // not show it either).
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let line_lengths: Vec<usize> = src.split('\n').map(|l| l.chars().count()).collect();
     for (i, p) in parsed.problems.iter().enumerate() {
         assert!(!p.message.is_empty(), "problem {i} has no message: {p:?}");
