@@ -5,8 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { unpublished } from './variants.mjs';
 import { launch, openPage } from './browser.mjs';
 import { checkA11y } from './axe.mjs';
+
+// The app's own paths: the page as trunk built it, before `wegweiser publish` filled in
+// a state (prerender.test.mjs covers the published page).
+const PAGE = unpublished('dist');
 
 const DOCTOLIB = '/?at=2021-11-22T10:30:00%2B01:00';
 const TI = '/?at=2025-06-13T10:00:00%2B02:00';
@@ -16,7 +21,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer('dist', {
+  server = await startServer(PAGE, {
     aliases: ['/invalid/', '/down/', '/loading/'],
     overrides: {
       '/invalid/feed.json': (req, res) => {

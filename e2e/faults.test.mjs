@@ -6,7 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
+import { unpublished } from './variants.mjs';
 import { launch, openPage } from './browser.mjs';
+
+// The app's own paths: the page as trunk built it, before `wegweiser publish` filled in
+// a state (prerender.test.mjs covers the published page).
+const PAGE = unpublished('dist');
 
 const DOCTOLIB_AT = '?at=2021-11-22T10:30:00%2B01:00';
 const FEED = readFileSync('dist/feed.json');
@@ -17,12 +22,12 @@ let browser;
 
 /** dist/index.html with the fetch time limit set to `secs`. */
 function indexWithTimeout(secs) {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${PAGE}/index.html`, 'utf8');
   return html.replace('<meta name="wegweiser-feed"', `<meta name="wegweiser-timeout" content="${secs}">\n  <meta name="wegweiser-feed"`);
 }
 
 before(async () => {
-  server = await startServer('dist', {
+  server = await startServer(PAGE, {
     log,
     aliases: ['/missing/', '/slow/', '/html/', '/cut/'],
     overrides: {

@@ -3,13 +3,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { unpublished } from './variants.mjs';
 import { launch, openPage } from './browser.mjs';
+
+// The app's own paths: the page as trunk built it, before `wegweiser publish` filled in
+// a state (prerender.test.mjs covers the published page).
+const PAGE = unpublished('dist');
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer('dist', {
+  server = await startServer(PAGE, {
     aliases: ['/broken/', '/invalid/', '/down/'],
     overrides: {
       '/broken/feed.json': (req, res) => {

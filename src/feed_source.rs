@@ -36,9 +36,12 @@ impl FetchError {
 }
 
 /// Fetches the feed's text from `url` (relative to the page), giving up after
-/// `timeout_secs`. The browser revalidates its cached copy (`no-cache`), so an
-/// unchanged feed costs the server a `304 Not Modified` and the patient no download.
-pub async fn fetch_feed(url: &str, timeout_secs: u32) -> Result<String, FetchError> {
+/// `timeout_secs`. With `revalidate` the browser revalidates its cached copy
+/// (`no-cache`), so an unchanged feed costs the server a `304 Not Modified` and the
+/// patient no download. The first fetch does not: it takes over the page's
+/// `<link rel="preload">` of the feed, which the browser started with the HTML, and a
+/// preload is only used by a fetch with the default cache mode.
+pub async fn fetch_feed(url: &str, timeout_secs: u32, revalidate: bool) -> Result<String, FetchError> {
     let signal = AbortSignal::timeout_with_u32(timeout_secs.saturating_mul(1000));
     let timed_out = |e: gloo_net::Error, wrap: fn(String) -> FetchError| {
         if signal.aborted() {
@@ -48,7 +51,11 @@ pub async fn fetch_feed(url: &str, timeout_secs: u32) -> Result<String, FetchErr
         }
     };
     let response = Request::get(url)
-        .cache(RequestCache::NoCache)
+        .cache(if revalidate {
+            RequestCache::NoCache
+        } else {
+            RequestCache::Default
+        })
         .abort_signal(Some(&signal))
         .send()
         .await

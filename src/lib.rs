@@ -8,24 +8,56 @@
 pub mod components;
 pub mod feed_source;
 pub mod page_query;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod slot;
 
 use components::App;
+use wasm_bindgen::JsCast;
 
 /// The feed's address, relative to the page, unless `<meta name="wegweiser-feed">` says otherwise.
 pub const DEFAULT_FEED_URL: &str = "feed.json";
 
-/// Mounts the app into `#app` (clearing the static loading text), or into `<body>`.
+/// The attribute on `#app` that says the page was published with a state (see
+/// [`publish`]), and when (RFC 3339).
+pub const PUBLISHED_ATTR: &str = "data-published";
+
+/// Starts the page in `#app`. A published page (`#app[data-published]`) is taken over
+/// as it stands: the app follows the feed from there and changes only what changed. An
+/// unpublished one is replaced by the app, which shows "loading" until the feed arrives.
 pub fn start() {
-    let target = web_sys::window()
+    let Some(app) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match target {
-        Some(el) => {
-            el.set_inner_html("");
-            leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(el), App).forget();
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        leptos::mount::mount_to_body(App);
+        return;
+    };
+    let published = app.get_attribute(PUBLISHED_ATTR);
+    let live = app.query_selector(".live").ok().flatten();
+    match (published, live) {
+        (Some(published), Some(live)) => {
+            let query = page_query::PageQuery::from_location();
+            if let Some(raw) = query.bad_at {
+                let note = leptos::mount::mount_to(app.clone().unchecked_into(), move || {
+                    leptos::prelude::view! { <components::BadAt raw /> }
+                });
+                if let Some(node) = app.last_child() {
+                    let _ = app.insert_before(&node, Some(&live));
+                }
+                note.forget();
+            }
+            let published = wegweiser_core::rfc3339::parse(&published)
+                .ok()
+                .map(|t| wegweiser_core::present::When::of(&t));
+            let slot = slot::Slot::new(live.unchecked_into());
+            // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
+            wasm_bindgen_futures::spawn_local(components::follow(slot, query.at, published));
         }
-        None => leptos::mount::mount_to_body(App),
+        _ => {
+            app.set_inner_html("");
+            leptos::mount::mount_to(app.unchecked_into(), App).forget();
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{FeedProblem, GeneralNumbers, LoadProblem, StatusBanner, StatusPage};
+use super::{BadAt, FeedProblem, GeneralNumbers, LoadProblem, RefreshFailed, StatusBanner, StatusPage};
 use crate::feed_source::fetch_feed;
 use crate::page_query::PageQuery;
 use crate::slot::Slot;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
-use wegweiser_core::present::{Banner, PageModel};
+use wegweiser_core::present::{Banner, PageModel, When};
 use wegweiser_core::LastKnown;
 
 /// About every minute, with up to 15 s of random jitter so that many open pages do not
@@ -65,8 +65,9 @@ async fn refresh(
     url: &str,
     timeout: u32,
     preview: Option<DateTime<FixedOffset>>,
+    first: bool,
 ) -> Shown {
-    let problem = match fetch_feed(url, timeout).await {
+    let problem = match fetch_feed(url, timeout, !first).await {
         Ok(text) => match known.arrived(text, now()) {
             Ok(()) => None,
             Err(problems) => Some(LoadProblem::Invalid(Arc::new(problems))),
@@ -82,15 +83,52 @@ async fn refresh(
     }
 }
 
-/// The whole page: fetches the feed, shows the status or a plain-words problem, and
-/// fetches again about every minute while the tab is visible. The general numbers are
-/// shown in every state. The state's part of the page is a [`Slot`], rendered whole
-/// and replaced only when what it shows changed (see there why).
+/// Keeps the slot showing the feed's state: fetches the feed, shows the status or a
+/// plain-words problem, and fetches again about every minute while the tab is visible.
+/// What the slot shows is replaced only when it changed (see [`Slot`]). If the slot
+/// starts with the state the page was `published` with, a failing feed leaves that
+/// state on screen, with a note of its age, instead of replacing it by an error.
+pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, published: Option<When>) {
+    let feed_url = crate::configured_feed_url();
+    let timeout = crate::configured_timeout();
+    let mut known = LastKnown::new();
+    let mut shown: Option<Shown> = None;
+    let mut first = true;
+    slot.set_busy(true);
+    loop {
+        let next = refresh(&mut known, &feed_url, timeout, preview, first).await;
+        if shown.as_ref() != Some(&next) {
+            match &next {
+                Shown::Page(page) => {
+                    let (page, feed) = ((**page).clone(), known.feed().cloned());
+                    slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
+                }
+                Shown::Problem(_) if slot.shows_published() => {
+                    if let Some(last) = published.clone() {
+                        slot.prepend(move || view! { <RefreshFailed last /> });
+                    }
+                }
+                Shown::Problem(problem) => {
+                    let problem = problem.clone();
+                    slot.show(move || view! { <FeedProblem problem /> });
+                }
+            }
+            shown = Some(next);
+        }
+        if first {
+            first = false;
+            slot.set_busy(false);
+        }
+        sleep(REFRESH_MS + js_sys::Math::random() * JITTER_MS).await;
+        visible().await;
+    }
+}
+
+/// The whole page when it was not published with a state: a loading banner until the
+/// feed arrives, then [`follow`]. The general numbers are shown in every state.
 #[component]
 pub fn App() -> impl IntoView {
     let query = PageQuery::from_location();
-    let feed_url = crate::configured_feed_url();
-    let timeout = crate::configured_timeout();
     let live = NodeRef::<Div>::new();
     let preview = query.at;
     // The task first runs once the view below is mounted, so the slot's element exists.
@@ -98,37 +136,10 @@ pub fn App() -> impl IntoView {
         let Some(el) = live.get_untracked() else { return };
         let mut slot = Slot::new(el.into());
         slot.show(|| view! { <StatusBanner banner=Banner::loading() /> });
-        let mut known = LastKnown::new();
-        let mut shown: Option<Shown> = None;
-        loop {
-            let next = refresh(&mut known, &feed_url, timeout, preview).await;
-            if shown.as_ref() != Some(&next) {
-                shown = Some(next);
-                match &shown {
-                    Some(Shown::Page(page)) => {
-                        let (page, feed) = ((**page).clone(), known.feed().cloned());
-                        slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
-                    }
-                    Some(Shown::Problem(problem)) => {
-                        let problem = problem.clone();
-                        slot.show(move || view! { <FeedProblem problem /> });
-                    }
-                    None => {}
-                }
-            }
-            sleep(REFRESH_MS + js_sys::Math::random() * JITTER_MS).await;
-            visible().await;
-        }
+        follow(slot, preview, None).await;
     });
-
-    let bad_at = query.bad_at.clone();
     view! {
-        {bad_at.map(|raw| view! {
-            <p class="note note--warning" role="note">
-                "Der Zeitpunkt in der Adresse (at=" {raw} ") ist keine gültige Zeitangabe. "
-                "Gezeigt wird der aktuelle Stand."
-            </p>
-        })}
+        {query.bad_at.map(|raw| view! { <BadAt raw /> })}
         <div class="live" aria-live="polite" node_ref=live></div>
         <GeneralNumbers />
     }

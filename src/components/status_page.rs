@@ -1,4 +1,4 @@
-use super::{NoticeList, PublisherFooter, ServiceList, StatusBanner};
+use super::{NoticeList, PublisherFooter, RefreshFailed, ServiceList, StatusBanner};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wegweiser_core::present::PageModel;
@@ -23,13 +23,7 @@ pub fn StatusPage(model: PageModel, feed: Arc<Feed>) -> impl IntoView {
     } = model;
     view! {
         <StatusBanner banner />
-        {refresh_failed.map(|last| view! {
-            <p class="note note--warning" role="status">
-                <strong>"Die Seite kann die Meldungen gerade nicht neu laden. "</strong>
-                "Sie sehen den Stand vom " <time datetime=last.machine>{last.label}</time> ". "
-                "Die Seite versucht es weiter. Fragen Sie im Zweifel in Ihrer Praxis oder Apotheke nach."
-            </p>
-        })}
+        {refresh_failed.map(|last| view! { <RefreshFailed last /> })}
         <p class="stand">"Stand: " <time datetime=generated.machine>{generated.label}</time></p>
         {preview_at.map(|at| view! {
             <p class="note note--preview" role="note">

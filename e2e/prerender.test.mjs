@@ -1,0 +1,177 @@
+// End-to-end: the published page (static-first). `wegweiser publish` writes the state
+// into index.html with the app's own components; the browser shows it from the first
+// response, and the app takes it over — changing nothing when nothing changed, showing
+// a newer feed when there is one, keeping the published state (with its age) when the
+// feed fails. Without JavaScript the published page is complete on its own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+import { checkA11y } from './axe.mjs';
+import { published, unpublished } from './variants.mjs';
+
+const TI = '2025-06-13T10:00:00+02:00';
+const DOCTOLIB = '2021-11-22T10:30:00+01:00';
+const q = (at) => `/?at=${encodeURIComponent(at)}`;
+const FEED = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
+
+/** The sample feed with the TI notice's title changed, as if edited after publishing. */
+function changedFeed() {
+  const feed = structuredClone(FEED);
+  const incident = feed.incidents.find((i) => i.id === 'ti-ausfall-2025-06-13');
+  incident.title = { de: 'Geändert nach dem Veröffentlichen: E-Rezept geht nicht' };
+  return JSON.stringify(feed);
+}
+
+const servers = {};
+let browser;
+
+before(async () => {
+  const log = [];
+  servers.log = log;
+  servers.ti = await startServer(published('dist', TI), {
+    log,
+    aliases: ['/changed/', '/missing/'],
+    overrides: {
+      '/changed/feed.json': (req, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }).end(changedFeed()), true),
+      '/missing/feed.json': (req, res) => (res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'), true),
+    },
+  });
+  servers.doctolib = await startServer(published('dist', DOCTOLIB));
+  servers.live = await startServer(unpublished('dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of [servers.ti, servers.doctolib, servers.live]) await s?.close();
+});
+
+/** Loads `url` with the app and waits until it has handled the feed once. */
+async function withApp(url, options = {}) {
+  const ctx = await openPage(browser, options);
+  await ctx.page.addInitScript(() => {
+    window.__started = false;
+    addEventListener('TrunkApplicationStarted', () => (window.__started = true));
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__painted = document.querySelector('#app .live')?.firstElementChild ?? null;
+    });
+  });
+  await ctx.page.goto(url);
+  await ctx.page.waitForFunction(() => window.__started && !document.querySelector('.live[aria-busy]'), null, { timeout: 30_000 });
+  return ctx;
+}
+
+/**
+ * Loads `url` as painted from the HTML alone: the app's script and wasm are refused
+ * (Playwright cannot inspect a page with JavaScript switched off entirely).
+ */
+async function htmlOnly(url) {
+  const ctx = await openPage(browser, { expectFailures: true });
+  await ctx.page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await ctx.page.goto(url);
+  return ctx;
+}
+
+/** What a notice area says and which numbers it links, for comparing two renderings. */
+async function contentOf(page) {
+  return {
+    text: (await page.locator('#app .live').innerText()).replace(/\s+/g, ' ').trim(),
+    tel: await page.locator('#app a[href^="tel:"]').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.textContent}`)),
+    notices: await page.locator('#app article.notice').evaluateAll((as) => as.map((a) => a.id)),
+  };
+}
+
+test('without JavaScript the published page is complete and says when it was published', async () => {
+  const { context, page } = await htmlOnly(servers.ti.url + '/');
+  const notice = page.locator('#meldung-ti-ausfall-2025-06-13');
+  assert.equal(await notice.count(), 1);
+  assert.match(await notice.innerText(), /Muster 16/);
+  assert.equal(await page.locator('.banner').getAttribute('data-tone'), 'outage');
+  assert.ok((await page.locator('a[href="tel:116117"]').count()) >= 1);
+  assert.match(await page.locator('.stand').innerText(), /^Stand: Freitag, 13\.06\.2025/);
+  const html = await (await fetch(servers.ti.url + '/')).text();
+  const noscript = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
+  assert.match(noscript, /Diese Seite zeigt den Stand vom <time datetime="2025-06-13T10:00:00\+02:00">Freitag, 13\.06\.2025, 10:00 Uhr<\/time>/);
+  assert.match(noscript, /<a href="stand.html">/);
+  await context.close();
+});
+
+test('stand.html has the same state and no script at all, and passes axe', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(servers.ti.url + '/stand.html');
+  assert.equal(await page.locator('script').count(), 0);
+  const snapshot = await contentOf(page);
+  await checkA11y(page, 'stand.html (the published state without scripts)');
+  assert.deepEqual(errors, []);
+  await context.close();
+  const ctx = await htmlOnly(servers.ti.url + '/');
+  assert.deepEqual(snapshot, await contentOf(ctx.page));
+  await ctx.context.close();
+});
+
+for (const [name, server, at, id] of [
+  ['TI outage', () => servers.ti, TI, 'meldung-ti-ausfall-2025-06-13'],
+  ['Doctolib outage', () => servers.doctolib, DOCTOLIB, 'meldung-doctolib-berlin-2021-11-22'],
+]) {
+  test(`${name}: pre-rendered and live-rendered notices carry the same texts and tel: links`, async () => {
+    const pre = await htmlOnly(server().url + '/');
+    const prerendered = await contentOf(pre.page);
+    await pre.context.close();
+
+    const live = await withApp(servers.live.url + q(at));
+    const rendered = await contentOf(live.page);
+    assert.deepEqual(live.errors, []);
+    await live.context.close();
+
+    assert.ok(prerendered.notices.includes(id), JSON.stringify(prerendered.notices));
+    assert.ok(prerendered.tel.length >= 2, JSON.stringify(prerendered.tel));
+    assert.deepEqual(prerendered, rendered);
+  });
+}
+
+test('the app takes the published page over without touching it when the feed is unchanged', async () => {
+  const before = servers.log.length;
+  const { context, page, errors } = await withApp(servers.ti.url + q(TI));
+  assert.ok(await page.evaluate(() => window.__painted !== null));
+  assert.ok(
+    await page.evaluate(() => window.__painted === document.querySelector('#app .live').firstElementChild),
+    'the painted elements are still the ones on screen',
+  );
+  const requests = servers.log.slice(before).map((e) => e.path);
+  assert.deepEqual(
+    requests.filter((p) => p === '/feed.json'),
+    ['/feed.json'],
+    'the feed is fetched once: the app takes the preloaded answer',
+  );
+  const feedAt = requests.indexOf('/feed.json');
+  const scriptAt = requests.findIndex((p) => p.endsWith('.js'));
+  assert.ok(feedAt >= 0 && feedAt < scriptAt, `the feed is requested with the HTML, before the app's script: ${requests}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a feed changed after publishing is shown once the app has loaded', async () => {
+  const pre = await htmlOnly(servers.ti.url + '/changed/');
+  assert.match(await pre.page.locator('#meldung-ti-ausfall-2025-06-13 h3').innerText(), /in ganz Deutschland/);
+  await pre.context.close();
+
+  const { context, page, errors } = await withApp(servers.ti.url + '/changed/' + q(TI).slice(1));
+  const title = await page.locator('#meldung-ti-ausfall-2025-06-13 h3').innerText();
+  assert.equal(title, 'Geändert nach dem Veröffentlichen: E-Rezept geht nicht');
+  assert.equal(await page.locator('#app .live article.notice').count() >= 1, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a failing feed leaves the published state on screen, with its age', async () => {
+  const { context, page, errors } = await withApp(servers.ti.url + '/missing/' + q(TI).slice(1), { expectFailures: true });
+  assert.equal(await page.locator('#meldung-ti-ausfall-2025-06-13').count(), 1, 'the published notice stays');
+  const note = page.locator('.note--warning', { hasText: 'kann die Meldungen gerade nicht neu laden' });
+  assert.equal(await note.count(), 1);
+  assert.match(await note.innerText(), /Stand vom Freitag, 13\.06\.2025, 10:00 Uhr/);
+  assert.doesNotMatch(await page.locator('body').innerText(), /Alles funktioniert/);
+  assert.deepEqual(errors.filter((e) => !e.startsWith('HTTP 404')), []);
+  await context.close();
+});

@@ -1,0 +1,215 @@
+//! Static-first publishing: the state at publish time, rendered by the page's own
+//! components into plain HTML, written into the built page.
+//!
+//! The browser then paints the notices from the first response, before any script,
+//! wasm or feed has arrived; the app takes that HTML over (see [`crate::slot`]) and
+//! changes it only where the feed or the time changed it. The same HTML, without the
+//! app's scripts, is the page for visitors without JavaScript (`stand.html`).
+//!
+//! Native only: the `wegweiser publish` and `wegweiser snapshot` commands call this.
+//! Nothing here decides what the page says — that is the core's [`PageModel`] and the
+//! components, exactly as in the browser.
+
+use crate::components::{GeneralNumbers, StatusPage};
+use crate::PUBLISHED_ATTR;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wegweiser_core::present::{PageModel, When};
+use wegweiser_core::{Feed, LastKnown, Problem, Time};
+
+/// Marks the part of `index.html` that publishing replaces (kept, so that a page can be
+/// published again with a newer feed).
+pub const STATE_START: &str = "<!--wegweiser:state-->";
+pub const STATE_END: &str = "<!--/wegweiser:state-->";
+/// The script-free page, linked from the published page's `<noscript>`.
+pub const SNAPSHOT_FILE: &str = "stand.html";
+
+/// Why a page could not be published.
+#[derive(Debug)]
+pub enum PublishError {
+    /// The feed has errors; a broken feed is never published as the current state.
+    Feed(Vec<Problem>),
+    /// The page has no `<!--wegweiser:state-->…<!--/wegweiser:state-->` part.
+    NoStateMarkers,
+}
+
+impl std::fmt::Display for PublishError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PublishError::Feed(problems) => {
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                write!(f, "the feed has {errors} error(s); run `wegweiser check` on it")
+            }
+            PublishError::NoStateMarkers => write!(
+                f,
+                "the page has no {STATE_START} … {STATE_END} part to fill; publish the index.html that `make build` writes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PublishError {}
+
+/// A published page and its script-free twin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The page with the state in place of the loading text; the app takes it over.
+    pub page: String,
+    /// The same page without scripts or preloads: complete on its own.
+    pub snapshot: String,
+}
+
+/// The state's HTML: what the app's `#app` element holds once it has shown `model`.
+pub fn state_html(model: PageModel, feed: Arc<Feed>) -> String {
+    let html = view! {
+        <div class="live" aria-live="polite"><StatusPage model feed /></div>
+        <GeneralNumbers />
+    }
+    .to_html();
+    // Leptos separates adjacent dynamic texts with empty comments for hydration; the
+    // HTML parser joins the texts anyway, and without them the published DOM equals
+    // the one the app builds, so the app can tell that nothing changed.
+    html.replace("<!>", "")
+}
+
+/// Publishes the feed `feed_text`, as it stands at `at`, into `page` (the built
+/// `index.html`, or an already published one). `preview` marks the state as a preview
+/// of another instant, as `?at=` does in the browser.
+pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<Published, PublishError> {
+    let (Some(start), Some(end)) = (page.find(STATE_START), page.find(STATE_END)) else {
+        return Err(PublishError::NoStateMarkers);
+    };
+    if end < start {
+        return Err(PublishError::NoStateMarkers);
+    }
+    let mut known = LastKnown::new();
+    known
+        .arrived(feed_text.to_string(), at)
+        .map_err(PublishError::Feed)?;
+    let (Some(model), Some(feed)) = (known.page(at, "de", preview), known.feed().cloned()) else {
+        return Err(PublishError::Feed(Vec::new()));
+    };
+    let published = When::of(&at);
+    let state = format!(
+        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\">{live}</div>\n    \
+         <noscript><p class=\"note\" role=\"note\">Diese Seite zeigt den Stand vom \
+         <time datetime=\"{machine}\">{label}</time>. Ohne JavaScript erneuert sie sich nicht \
+         von selbst: Laden Sie sie neu, um neuere Meldungen zu sehen. \
+         <a href=\"{SNAPSHOT_FILE}\">Fassung ohne Skripte</a></p></noscript>\n    {STATE_END}",
+        machine = published.machine,
+        label = published.label,
+        live = state_html(model, feed),
+    );
+    let page = format!("{}{state}{}", &page[..start], &page[end + STATE_END.len()..]);
+    let snapshot = without_scripts(&page);
+    Ok(Published { page, snapshot })
+}
+
+/// The page without `<script>` elements and the preloads that only the app needs.
+fn without_scripts(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = &rest[..tag_end];
+        if tag.starts_with("<script") {
+            let close = rest
+                .find("</script>")
+                .map_or(rest.len(), |e| e + "</script>".len());
+            rest = &rest[close..];
+        } else if tag.starts_with("<link")
+            && (tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\""))
+        {
+            rest = &rest[tag_end..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[tag_end..];
+        }
+    }
+    out.push_str(rest);
+    // Empty lines left where the removed elements stood.
+    out.lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../feed/feed.json");
+    const TEMPLATE: &str = "<html><head>\n<script type=\"module\">import x from '/a.js';</script>\n<link rel=\"modulepreload\" href=\"/a.js\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n</head><body><main>\n<!--wegweiser:state--><div id=\"app\">Lädt</div><!--/wegweiser:state-->\n</main></body></html>\n";
+
+    fn at(s: &str) -> Time {
+        wegweiser_core::rfc3339::parse(s).expect("a valid time in the test")
+    }
+
+    #[test]
+    fn the_published_page_carries_the_notice_and_its_numbers() {
+        let p = publish(TEMPLATE, SAMPLE, at("2025-06-13T10:00:00+02:00"), true)
+            .expect("the sample feed publishes");
+        assert!(p.page.contains("data-published=\"2025-06-13T10:00:00+02:00\""));
+        assert!(p.page.contains("class=\"notice"), "{}", p.page);
+        assert!(p.page.contains("href=\"tel:116117\""));
+        assert!(!p.page.contains("Lädt"));
+        assert!(!p.page.contains("<!>"));
+        assert!(p.page.contains("<script"));
+        assert!(p.page.contains(STATE_START) && p.page.contains(STATE_END));
+    }
+
+    #[test]
+    fn publishing_again_replaces_the_earlier_state() {
+        let first = publish(TEMPLATE, SAMPLE, at("2025-06-13T10:00:00+02:00"), true).expect("publishes");
+        let again =
+            publish(&first.page, SAMPLE, at("2021-11-22T10:30:00+01:00"), true).expect("publishes again");
+        assert_eq!(again.page.matches(STATE_START).count(), 1);
+        assert!(again
+            .page
+            .contains("data-published=\"2021-11-22T10:30:00+01:00\""));
+        assert!(!again.page.contains("2025-06-13T10:00:00+02:00\""));
+    }
+
+    #[test]
+    fn the_snapshot_has_no_scripts_but_the_same_state() {
+        let p = publish(TEMPLATE, SAMPLE, at("2025-06-13T10:00:00+02:00"), true).expect("publishes");
+        assert!(!p.snapshot.contains("<script"));
+        assert!(!p.snapshot.contains("modulepreload"));
+        assert!(p.snapshot.contains("rel=\"stylesheet\""));
+        let state = |s: &str| s[s.find(STATE_START).unwrap_or(0)..s.find(STATE_END).unwrap_or(0)].to_string();
+        assert_eq!(state(&p.page), state(&p.snapshot));
+    }
+
+    #[test]
+    fn feed_markup_is_published_as_text() {
+        let hostile = include_str!("../core/tests/hostile/html-in-texts.json");
+        let p = publish(TEMPLATE, hostile, at("2021-11-22T10:30:00+01:00"), true)
+            .expect("markup in texts is text, so the feed publishes");
+        let state = &p.page[p.page.find(STATE_START).unwrap_or(0)..];
+        assert!(state.contains("&lt;script&gt;alert("), "{state}");
+        assert!(!state.contains("<script"), "{state}");
+        assert!(!state.contains("<img"), "{state}");
+        assert!(!state.contains("<svg"), "{state}");
+        // Escaped once, not twice: the feed's own "&amp;" reads "&amp;" on the page.
+        assert!(state.contains("&amp;amp;"), "{state}");
+    }
+
+    #[test]
+    fn a_broken_feed_is_not_published() {
+        match publish(TEMPLATE, "{", at("2025-06-13T10:00:00+02:00"), false) {
+            Err(PublishError::Feed(problems)) => assert!(!problems.is_empty()),
+            other => panic!("expected the feed's problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_page_without_markers_is_refused() {
+        assert!(matches!(
+            publish("<html></html>", SAMPLE, at("2025-06-13T10:00:00+02:00"), false),
+            Err(PublishError::NoStateMarkers)
+        ));
+    }
+}
