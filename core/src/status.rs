@@ -181,6 +181,14 @@ impl Feed {
     }
 }
 
+impl Incident {
+    /// This incident as it stands at `at` (also one long resolved, which
+    /// [`Feed::status_at`] no longer lists): for exports that show the whole history.
+    pub fn state_at(&self, at: Time) -> IncidentNow<'_> {
+        incident_now(self, at)
+    }
+}
+
 fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
     let published: Vec<&Update> = incident.updates.iter().filter(|u| u.at <= at).collect();
     let impact = published
