@@ -181,6 +181,9 @@ impl Feed {
     }
 }
 
+/// Only with the cargo feature `operator` (for the `wegweiser` command): a second caller
+/// of `incident_now` changes how the page's WebAssembly is optimised.
+#[cfg(feature = "operator")]
 impl Incident {
     /// This incident as it stands at `at` (also one long resolved, which
     /// [`Feed::status_at`] no longer lists): for exports that show the whole history.
