@@ -14,6 +14,8 @@
 //! assert!(parsed.problems.iter().any(|p| p.to_string() == "version: is missing (line 1, column 1)"));
 //! ```
 
+#[cfg(feature = "operator")]
+pub mod advice;
 pub mod berlin;
 mod json;
 pub mod last_known;
@@ -26,6 +28,8 @@ pub mod problem;
 pub mod rfc3339;
 pub mod status;
 
+#[cfg(feature = "operator")]
+pub use advice::advise;
 pub use last_known::LastKnown;
 pub use locate::offset_of;
 pub use model::*;

@@ -181,6 +181,17 @@ impl Feed {
     }
 }
 
+/// Only with the cargo feature `operator` (for the `wegweiser` command): a second caller
+/// of `incident_now` changes how the page's WebAssembly is optimised.
+#[cfg(feature = "operator")]
+impl Incident {
+    /// This incident as it stands at `at` (also one long resolved, which
+    /// [`Feed::status_at`] no longer lists): for exports that show the whole history.
+    pub fn state_at(&self, at: Time) -> IncidentNow<'_> {
+        incident_now(self, at)
+    }
+}
+
 fn incident_now(incident: &Incident, at: Time) -> IncidentNow<'_> {
     let published: Vec<&Update> = incident.updates.iter().filter(|u| u.at <= at).collect();
     let impact = published
