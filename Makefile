@@ -24,7 +24,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 help:
 	@echo "make serve   build and serve the page with the sample feed at http://127.0.0.1:8080"
 	@echo "make test    run every check (fmt, clippy, native, wasm in Chromium, end-to-end)"
-	@echo "make build   release build into dist/"
+	@echo "make build   release build into dist/, with the sample feed's state published into it"
 	@echo "make bench   sizes, time to first notice, memory, parse time (see docs/benchmark.md)"
 	@echo "make fuzz    fuzz the core for FUZZ_SECONDS (default 300), not part of make test"
 
@@ -47,8 +47,12 @@ browser:
 
 ## Build and serve -------------------------------------------------------------
 
+# Static-first: after trunk, `wegweiser publish` writes the sample feed's state as of
+# now into dist/index.html (and dist/stand.html, the page without scripts). Operators
+# run the same command whenever their feed changes (docs/publishing.md).
 build: tools
 	trunk build --release
+	cargo run -q --locked -p wegweiser-cli -- publish dist/feed.json --dist dist
 
 # No auto-reload: its injected inline script would be refused by the page's strict CSP.
 serve: tools

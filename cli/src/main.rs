@@ -11,6 +11,7 @@ mod files;
 mod ical;
 mod import;
 mod markup;
+mod publish;
 mod statuspage;
 mod wire;
 
@@ -94,6 +95,27 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Write the feed's current state into the built page (dist/index.html), so it shows
+    /// before any script runs, and the same page without scripts as dist/stand.html.
+    ///
+    /// Run it after `make build` and whenever the feed changes. The page's own
+    /// components render the state, exactly as the page does live.
+    Publish {
+        /// The feed file.
+        feed: PathBuf,
+        #[command(flatten)]
+        page: Page,
+    },
+    /// Print the feed's current state as a page that needs no JavaScript (what
+    /// `publish` writes as stand.html), for visitors without it and for search engines.
+    Snapshot {
+        /// The feed file.
+        feed: PathBuf,
+        #[command(flatten)]
+        page: Page,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Turn another status source into feed incidents written for citizens.
     Import {
         #[command(subcommand)]
@@ -114,6 +136,33 @@ struct Now {
     /// Judge the feed at this instant instead of now, e.g. 2025-06-13T10:00:00+02:00.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
+}
+
+/// The built page to publish into, and the instant.
+#[derive(clap::Args)]
+struct Page {
+    /// The folder `make build` wrote (its index.html is the page).
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    dist: PathBuf,
+    /// Show the state at this instant, marked as a preview (as `?at=` does on the page),
+    /// e.g. 2025-06-13T10:00:00+02:00. Without it: the state now.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+impl Page {
+    /// The preview instant, if one was given, and now.
+    fn instants(&self) -> Result<(Option<wegweiser_core::Time>, wegweiser_core::Time), Failure> {
+        let at = match &self.at {
+            Some(t) => Some(wegweiser_core::rfc3339::parse(t).map_err(|_| {
+                Failure::usage(format!(
+                    "--at {t:?} is not a time like 2025-06-13T10:00:00+02:00 (date, time with seconds, UTC offset)"
+                ))
+            })?),
+            None => None,
+        };
+        Ok((at, files::instant(None)?))
+    }
 }
 
 /// Where to write.
@@ -189,6 +238,12 @@ fn main() -> ExitCode {
             let text = statuspage::render(&feed, base_url.as_deref(), &lang, now)?;
             files::write_output(out.output.as_deref(), &text).map(|()| 0)
         }),
+        Command::Publish { feed, page } => page
+            .instants()
+            .and_then(|(at, now)| publish::run_publish(&feed, &page.dist, at, now)),
+        Command::Snapshot { feed, page, out } => page
+            .instants()
+            .and_then(|(at, now)| publish::run_snapshot(&feed, &page.dist, at, now, out.output.as_deref())),
         Command::Import { source } => import::run(source),
     };
     match result {

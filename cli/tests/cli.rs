@@ -1021,3 +1021,129 @@ fn import_statuspage_refuses_unknown_components_and_bad_maps() {
         "{err}"
     );
 }
+
+// --- publish, snapshot ------------------------------------------------------------------
+
+/// A scratch `dist/` holding the source index.html (it has the state markers that
+/// `make build` keeps).
+fn dist_with_page(test: &str) -> PathBuf {
+    let dir = scratch(test);
+    std::fs::copy(root("index.html"), dir.join("index.html")).expect("copy index.html");
+    dir
+}
+
+fn read_path(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("readable")
+}
+
+#[test]
+fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
+    let dist = dist_with_page("publish");
+    let d = dist.to_str().expect("utf-8 path");
+    let (code, out, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--at",
+        "2025-06-13T10:00:00+02:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("published the state of"), "{err}");
+    let page = read_path(&dist.join("index.html"));
+    assert!(page.contains(r#"<div id="app" data-published="2025-06-13T10:00:00+02:00">"#));
+    assert!(page.contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
+    assert!(page.contains(r#"href="tel:116117""#));
+    assert!(page.contains("Vorschau: So sah die Seite am"));
+    assert!(
+        !page.contains("Status wird geladen"),
+        "the loading text is replaced"
+    );
+    let snapshot = read_path(&dist.join("stand.html"));
+    assert!(!snapshot.contains("<script"));
+    assert!(snapshot.contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
+
+    // Published again (the feed changed, or time went on): one state, the newer one.
+    let (code, _, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--at",
+        "2021-11-22T10:30:00+01:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let again = read_path(&dist.join("index.html"));
+    assert_eq!(again.matches("<!--wegweiser:state-->").count(), 1);
+    assert!(again.contains(r#"id="meldung-doctolib-berlin-2021-11-22""#));
+    assert!(!again.contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
+
+    // Without --at: the state now, no preview note.
+    let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", d]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!read_path(&dist.join("index.html")).contains("Vorschau"));
+}
+
+#[test]
+fn publish_refuses_a_broken_feed_and_leaves_the_page_as_it_was() {
+    let dist = dist_with_page("publish-broken");
+    let before = read_path(&dist.join("index.html"));
+    let (code, _, err) = run(&[
+        "publish",
+        &root("core/tests/hostile/truncated.json"),
+        "--dist",
+        dist.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot be used"), "{err}");
+    assert_eq!(read_path(&dist.join("index.html")), before);
+    assert!(!dist.join("stand.html").exists());
+}
+
+#[test]
+fn publish_explains_a_wrong_time_and_a_page_without_markers() {
+    let dist = dist_with_page("publish-wrong");
+    let d = dist.to_str().expect("utf-8 path");
+    let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", d, "--at", "2025-06-13 10:00"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--at \"2025-06-13 10:00\" is not a time"), "{err}");
+
+    std::fs::write(dist.join("index.html"), "<html><body>Hallo</body></html>").expect("write");
+    let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", d]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no <!--wegweiser:state-->"), "{err}");
+
+    let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", "/nonexistent-wegweiser-dist"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot read /nonexistent-wegweiser-dist/index.html"),
+        "{err}"
+    );
+}
+
+#[test]
+fn snapshot_prints_the_state_as_a_page_without_scripts() {
+    let dist = dist_with_page("snapshot");
+    let (code, out, err) = run(&[
+        "snapshot",
+        &root(SAMPLE),
+        "--dist",
+        dist.to_str().expect("utf-8 path"),
+        "--at",
+        "2021-11-22T10:30:00+01:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("<!doctype html>"),
+        "{}",
+        &out[..out.len().min(200)]
+    );
+    assert!(!out.contains("<script"));
+    assert!(out.contains(r#"id="meldung-doctolib-berlin-2021-11-22""#));
+    assert!(out.contains(r#"href="tel:03090282200""#));
+    assert!(out.contains(r#"href="tel:116117""#));
+    // Written nowhere else: dist/ stays as it was.
+    assert!(!dist.join("stand.html").exists());
+    assert!(!read_path(&dist.join("index.html")).contains("data-published"));
+}
