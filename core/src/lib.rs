@@ -25,6 +25,7 @@ pub mod present;
 pub mod problem;
 pub mod rfc3339;
 pub mod status;
+pub mod widget;
 
 pub use last_known::LastKnown;
 pub use locate::offset_of;
