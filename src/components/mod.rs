@@ -12,6 +12,8 @@ mod service_list;
 mod status_banner;
 mod status_page;
 mod timeline;
+mod widget;
+mod widget_app;
 
 pub use app::App;
 pub use fallback_list::FallbackList;
@@ -24,3 +26,5 @@ pub use service_list::ServiceList;
 pub use status_banner::StatusBanner;
 pub use status_page::StatusPage;
 pub use timeline::Timeline;
+pub use widget::Widget;
+pub use widget_app::WidgetApp;
