@@ -173,8 +173,8 @@ pub struct WidgetModel {
     /// Notices in force for the chosen services and region, worst first, each cut
     /// down to what fits a small box: phone fallbacks only, without long details.
     pub notices: Vec<NoticeCard>,
-    /// "Stand: …".
-    pub generated: When,
+    /// "Stand: …"; `None` before a feed arrived.
+    pub generated: Option<When>,
     /// The feed is older than it declares it stays fresh.
     pub stale: bool,
     /// The latest fetch failed; what is shown was fetched then.
@@ -288,12 +288,26 @@ impl WidgetModel {
         WidgetModel {
             banner,
             notices,
-            generated: When::of(&feed.generated_at),
+            generated: Some(When::of(&feed.generated_at)),
             stale: matches!(status.freshness, Freshness::Stale { .. }),
             refresh_failed: None,
             preview_at: preview.then(|| When::of(&status.at)),
             example: feed.publisher.example,
             setup_problem: (!unknown.is_empty()).then(|| setup_help(feed, &unknown)),
+        }
+    }
+
+    /// The widget with no feed at hand: loading, or [`unavailable`].
+    pub fn only(banner: Banner) -> WidgetModel {
+        WidgetModel {
+            banner,
+            notices: Vec::new(),
+            generated: None,
+            stale: false,
+            refresh_failed: None,
+            preview_at: None,
+            example: false,
+            setup_problem: None,
         }
     }
 
