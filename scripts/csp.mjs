@@ -42,6 +42,8 @@ export function policyFor(html, { meta, frameable = false }) {
     `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
     `style-src 'self' ${styles.join(' ')}`.trim(),
     "img-src 'self'",
+    // The snippet builder shows the widget (our own embed.html) as a preview.
+    ...(/<iframe\b/i.test(html) ? ["frame-src 'self'"] : []),
     `connect-src 'self'${feedOrigin}`,
     "manifest-src 'self'",
     "base-uri 'none'",
