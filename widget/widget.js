@@ -30,7 +30,8 @@
   if (!script || !script.src) return;
   var embedUrl = new URL('embed.html', script.src);
   var wegweiserOrigin = embedUrl.origin;
-  var PARAMS = ['services', 'region', 'lang', 'theme'];
+  // `at` previews an instant (for operators and tests), like on the full page.
+  var PARAMS = ['services', 'region', 'lang', 'theme', 'at'];
   var MAX_HEIGHT = 4000;
   var TITLE = 'Wegweiser: Störungen bei E-Rezept, Gesundheitskarte und Terminen';
 

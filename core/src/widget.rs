@@ -255,7 +255,12 @@ impl WidgetModel {
             .and_then(|r| feed.region(r))
             .map(|r| format!("in {} ", Localized::pick(&r.name, lang).text))
             .unwrap_or_default();
-        let all_names: Vec<String> = states.iter().map(|(n, _)| n.clone()).collect();
+        // With no services chosen, the calm and the unknown line say "alle Dienste".
+        let all_names: Vec<String> = if params.services.is_empty() {
+            vec![ALL_SERVICES.to_string()]
+        } else {
+            states.iter().map(|(n, _)| n.clone()).collect()
+        };
 
         let banner = if !unknown.is_empty()
             && matches!(
@@ -311,6 +316,34 @@ impl WidgetModel {
         }
     }
 
+    /// The short notes under the state, in words: stale, could not update, example
+    /// data, preview, and the setup problem for the site's operator.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.stale {
+            notes.push(words::STALE.to_string());
+        }
+        if let Some(last) = &self.refresh_failed {
+            notes.push(format!("{}{}.", words::REFRESH_FAILED, last.label));
+        }
+        if self.example {
+            notes.push(words::EXAMPLE.to_string());
+        }
+        if let Some(at) = &self.preview_at {
+            notes.push(format!("{}{}.", words::PREVIEW, at.label));
+        }
+        notes.extend(self.setup_problem.clone());
+        notes
+    }
+
+    /// "Stand: Freitag, 13.06.2025, 14:35 Uhr", or "" before a feed arrived.
+    pub fn stand(&self) -> String {
+        self.generated
+            .as_ref()
+            .map(|g| format!("{}{}", words::STAND, g.label))
+            .unwrap_or_default()
+    }
+
     /// The full page's address relative to the widget page (both live in one folder),
     /// at the same preview instant, opened at the first notice.
     pub fn full_page_href(&self) -> String {
@@ -332,6 +365,7 @@ fn short_fallbacks(all: &[FallbackItem]) -> Vec<FallbackItem> {
     all.iter()
         .filter(|f| f.kind == FallbackKind::Phone && f.phone.is_some())
         .map(|f| FallbackItem {
+            for_whom: None,
             details: None,
             url: None,
             ..f.clone()
@@ -339,8 +373,11 @@ fn short_fallbacks(all: &[FallbackItem]) -> Vec<FallbackItem> {
         .collect()
 }
 
+/// How the widget names every service at once (plural).
+const ALL_SERVICES: &str = "alle Dienste";
+
 fn verb(names: &[String], one: &'static str, many: &'static str) -> &'static str {
-    if names.len() == 1 {
+    if names.len() == 1 && names[0] != ALL_SERVICES {
         one
     } else {
         many
@@ -355,7 +392,12 @@ fn calm(names: &[String], where_: &str) -> Banner {
         heading: "Keine Störung bekannt",
         detail: Cow::Owned(format!(
             "{} {} {where_}nach unserem aktuellen Stand.",
-            join_de(names),
+            // At the start of the sentence (no char::to_uppercase: its tables are 14 KB of wasm).
+            if names == [ALL_SERVICES] {
+                "Alle Dienste".to_string()
+            } else {
+                join_de(names)
+            },
             verb(names, "funktioniert", "funktionieren")
         )),
     }
