@@ -32,6 +32,10 @@ for (const { name, file } of pages) {
   const total = kinds.at(-1).brotli;
   console.log(`    budget ${BUDGET_BYTES / 1000} KB brotli: ${total <= BUDGET_BYTES ? 'within' : 'OVER'} (${((100 * total) / BUDGET_BYTES).toFixed(0)} %)`);
 }
+if (existsSync(join(DIST, 'widget.js'))) {
+  const loader = readFileSync(join(DIST, 'widget.js'));
+  console.log(`  widget.js (optional loader on the host page, before embed.html): raw ${kb(loader.length)} KB, brotli ${kb(brotli(loader))} KB`);
+}
 const feedBytes = readFileSync(join(DIST, 'feed.json'));
 console.log(`  sample feed.json: raw ${kb(feedBytes.length)} KB (fetched after the page), brotli ${kb(brotli(feedBytes))} KB`);
 

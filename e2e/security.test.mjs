@@ -51,6 +51,14 @@ test('the policy is strict and its script hash is computed by the build', () => 
   assert.ok(headers.includes(meta), '_headers sends the same policy (plus frame-ancestors)');
 });
 
+test('only the widget page may be framed by other websites', () => {
+  const headers = readFileSync('dist/_headers', 'utf8');
+  const policy = (route) => headers.match(new RegExp(`^${route.replace('.', '\\.')}\\n  Content-Security-Policy: (.+)$`, 'm'))?.[1];
+  assert.match(policy('/embed.html') ?? '', /frame-ancestors \*$/);
+  for (const route of ['/', '/index.html', '/einbinden.html']) assert.match(policy(route) ?? '', /frame-ancestors 'none'$/, route);
+  assert.match(policy('/embed.html'), /connect-src 'self';/, 'the widget, too, asks only its own origin');
+});
+
 test('the page works under the policy: no violation, notice shown', async () => {
   const { context, page, errors, refused } = await watched();
   const response = await page.goto(server.url + DOCTOLIB);

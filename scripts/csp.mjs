@@ -7,6 +7,8 @@
 //     static host, and
 //   - into `_headers` (the Netlify / Cloudflare Pages format) for hosts that send
 //     headers, which also allows `frame-ancestors` (a meta policy cannot).
+// Every page refuses to be framed (`frame-ancestors 'none'`) except the widget page
+// `embed.html` (written by scripts/pages.mjs), which any website may put in an iframe.
 // The feed may live on another origin (`<meta name="wegweiser-feed" content="https://…">`);
 // that origin, and only that, is added to connect-src.
 //
@@ -27,8 +29,11 @@ if (!dir) {
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The policy for one page's HTML. */
-export function policyFor(html, { meta }) {
+/** Pages other websites may frame. */
+export const FRAMEABLE = new Set(['embed.html']);
+
+/** The policy for one page's HTML; `frameable` only matters for the header form. */
+export function policyFor(html, { meta, frameable = false }) {
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => sha256(m[1]));
   const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1]));
   if (/\sstyle="/i.test(html) || /\son[a-z]+="/i.test(html)) {
@@ -41,12 +46,14 @@ export function policyFor(html, { meta }) {
     `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
     `style-src 'self' ${styles.join(' ')}`.trim(),
     "img-src 'self'",
+    // The snippet builder shows the widget (our own embed.html) as a preview.
+    ...(/<iframe\b/i.test(html) ? ["frame-src 'self'"] : []),
     `connect-src 'self'${feedOrigin}`,
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ];
-  if (!meta) directives.push("frame-ancestors 'none'");
+  if (!meta) directives.push(frameable ? 'frame-ancestors *' : "frame-ancestors 'none'");
   return directives.join('; ');
 }
 
@@ -72,8 +79,11 @@ for (const page of pages) {
   html = `${html.slice(0, end)}\n  <meta http-equiv="Content-Security-Policy" content="${meta}">${html.slice(end)}`;
   writeFileSync(path, html);
   const route = page === 'index.html' ? ['/', '/index.html'] : [`/${page}`];
-  for (const r of route) headers.push(r, `  Content-Security-Policy: ${policyFor(html, { meta: false })}`);
+  const header = policyFor(html, { meta: false, frameable: FRAMEABLE.has(page) });
+  for (const r of route) headers.push(r, `  Content-Security-Policy: ${header}`);
 }
+// widget.js keeps its name (other websites link it), so it must not be cached for long.
+headers.push('/widget.js', '  Cache-Control: public, max-age=3600');
 headers.push(
   '/*',
   '  X-Content-Type-Options: nosniff',

@@ -5,14 +5,16 @@
 //! instant shown, and places the core's ready-made texts ([`wegweiser_core::present`])
 //! into components — one per file under [`components`].
 
+pub mod clock;
 pub mod components;
+pub mod embed;
 pub mod feed_source;
 pub mod page_query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod slot;
 
-use components::App;
+use components::{App, WidgetApp};
 use wasm_bindgen::JsCast;
 
 /// The feed's address, relative to the page, unless `<meta name="wegweiser-feed">` says otherwise.
@@ -23,8 +25,8 @@ pub const DEFAULT_FEED_URL: &str = "feed.json";
 pub const PUBLISHED_ATTR: &str = "data-published";
 
 /// Starts the page in `#app`. A published page (`#app[data-published]`) is taken over
-/// as it stands: the app follows the feed from there and changes only what changed. An
-/// unpublished one is replaced by the app, which shows "loading" until the feed arrives.
+/// as it stands: the app follows the feed from there and changes only what changed.
+/// Otherwise the app replaces the static loading text.
 pub fn start() {
     let Some(app) = web_sys::window()
         .and_then(|w| w.document())
@@ -58,6 +60,21 @@ pub fn start() {
             app.set_inner_html("");
             leptos::mount::mount_to(app.unchecked_into(), App).forget();
         }
+    }
+}
+
+/// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`,
+/// replacing the static loading text.
+pub fn start_widget() {
+    let app = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match app {
+        Some(app) => {
+            app.set_inner_html("");
+            leptos::mount::mount_to(app.unchecked_into(), WidgetApp).forget();
+        }
+        None => leptos::mount::mount_to_body(WidgetApp),
     }
 }
 

@@ -258,3 +258,114 @@ fn service_list_names_every_service_with_its_state_in_words() {
         .join("")
         .contains("Funktioniert"));
 }
+
+fn widget_at(query: &str, instant: &str) -> wegweiser_core::widget::WidgetModel {
+    let feed = sample();
+    let status = feed.status_at(at(instant));
+    let params = wegweiser_app::embed::params_from_query(query);
+    wegweiser_core::widget::WidgetModel::new(&feed, &status, &params, true)
+}
+
+#[wasm_bindgen_test]
+fn widget_outage_in_short_with_phone_links_and_the_full_page_in_a_new_window() {
+    let model = widget_at(
+        "?services=erezept-einloesen,gesundheitskarte-apotheke&region=berlin",
+        "2025-06-13T10:00:00+02:00",
+    );
+    let root = mount(move || view! { <Widget model /> });
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["outage".to_string()]);
+    let banner = texts(&root, ".banner p").join("");
+    assert!(banner.contains("gehen in Berlin gerade nicht"), "{banner}");
+    assert_eq!(texts(&root, "article h3").len(), 1);
+    assert_eq!(
+        attrs(&root, "a.tel", "href"),
+        vec!["tel:116117".to_string(), "tel:08000022833".to_string()]
+    );
+    // In short: no timeline, no long fallback details.
+    assert!(root
+        .query_selector(".timeline, .fallback__details")
+        .expect("selector")
+        .is_none());
+    let link = root
+        .query_selector(".widget__foot a")
+        .expect("selector")
+        .expect("link");
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("./?at=2025-06-13T10:00:00%2B02:00#meldung-ti-ausfall-2025-06-13")
+    );
+}
+
+#[wasm_bindgen_test]
+fn widget_calm_line_only_when_fresh_and_all_ids_known() {
+    let calm = widget_at(
+        "?services=erezept-einloesen&region=berlin",
+        "2025-06-13T14:40:00+02:00",
+    );
+    let root = mount(move || view! { <Widget model=calm /> });
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["ok".to_string()]);
+    assert!(texts(&root, ".banner p")
+        .join("")
+        .contains("E-Rezept einlösen funktioniert in Berlin"));
+    assert!(root.query_selector("article").expect("selector").is_none());
+
+    for (query, instant, heading) in [
+        (
+            "?services=erezept-einloesen",
+            "2026-01-01T12:00:00+01:00",
+            "Status unbekannt",
+        ),
+        (
+            "?services=e-rezept",
+            "2025-06-13T14:40:00+02:00",
+            "Hinweis falsch eingerichtet",
+        ),
+        (
+            "?region=hamburg",
+            "2025-06-13T14:40:00+02:00",
+            "Hinweis falsch eingerichtet",
+        ),
+    ] {
+        let model = widget_at(query, instant);
+        let root = mount(move || view! { <Widget model /> });
+        assert_eq!(
+            attrs(&root, ".banner", "data-tone"),
+            vec!["unknown".to_string()],
+            "{query}"
+        );
+        assert_eq!(texts(&root, ".banner h2"), vec![heading.to_string()], "{query}");
+        let text = root.text_content().unwrap_or_default();
+        assert!(!text.contains("Keine Störung bekannt"), "{query}: {text}");
+        assert!(
+            text.contains("Fragen Sie in Ihrer Praxis oder Apotheke nach."),
+            "{query}: {text}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn widget_without_a_feed_says_status_unknown_and_still_links_the_full_page() {
+    let model = wegweiser_core::widget::WidgetModel::only(wegweiser_core::widget::unavailable());
+    let root = mount(move || view! { <Widget model /> });
+    assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["unknown".to_string()]);
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Status unbekannt") && text.contains("Fragen Sie in Ihrer Praxis oder Apotheke nach.")
+    );
+    assert_eq!(attrs(&root, ".widget__foot a", "href"), vec!["./".to_string()]);
+    assert!(root.query_selector("time").expect("selector").is_none());
+}
+
+#[wasm_bindgen_test]
+fn widget_feed_texts_carry_their_language_and_direction() {
+    let model = widget_at("?services=termin-absagen&lang=en", "2021-11-22T10:30:00+01:00");
+    let root = mount(move || view! { <Widget model /> });
+    assert_eq!(attrs(&root, "article h3", "lang"), vec!["en".to_string()]);
+    assert_eq!(attrs(&root, "article h3", "dir"), vec!["ltr".to_string()]);
+    assert!(texts(&root, "article h3")
+        .join("")
+        .starts_with("Vaccination appointments"));
+    assert_eq!(attrs(&root, "a.tel", "href"), vec!["tel:03090282200".to_string()]);
+}

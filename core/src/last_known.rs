@@ -4,6 +4,7 @@
 //! plain note that the page could not update.
 
 use crate::present::{PageModel, When};
+use crate::widget::{WidgetModel, WidgetParams};
 use crate::{parse, Feed, Problem, Time};
 use std::sync::Arc;
 
@@ -75,6 +76,17 @@ impl LastKnown {
             page.refresh_failed = Some(When::of(&last.fetched_at));
         }
         Some(page)
+    }
+
+    /// The embeddable widget at `at`, like [`LastKnown::page`].
+    pub fn widget(&self, at: Time, params: &WidgetParams, preview: bool) -> Option<WidgetModel> {
+        let last = self.last.as_ref()?;
+        let status = last.feed.status_at(at);
+        let mut widget = WidgetModel::new(&last.feed, &status, params, preview);
+        if self.failing {
+            widget.refresh_failed = Some(When::of(&last.fetched_at));
+        }
+        Some(widget)
     }
 }
 

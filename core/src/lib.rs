@@ -27,6 +27,7 @@ pub mod present;
 pub mod problem;
 pub mod rfc3339;
 pub mod status;
+pub mod widget;
 
 #[cfg(feature = "operator")]
 pub use advice::advise;

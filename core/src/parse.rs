@@ -178,7 +178,7 @@ fn quote(s: &str) -> String {
     quoted
 }
 
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     chars
         .next()
@@ -187,7 +187,7 @@ fn is_id(s: &str) -> bool {
         && s.len() <= 64
 }
 
-fn is_language_tag(s: &str) -> bool {
+pub(crate) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
     let primary_ok = parts
         .next()

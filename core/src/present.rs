@@ -6,6 +6,7 @@
 use crate::berlin;
 use crate::model::*;
 use crate::status::{IncidentNow, Overall, ServiceState, Status};
+use std::borrow::Cow;
 
 /// A feed text in the language it was actually found in (for the `lang` attribute).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Localized {
 }
 
 impl Localized {
-    fn pick(t: &Text, lang: &str) -> Localized {
+    pub fn pick(t: &Text, lang: &str) -> Localized {
         let (l, s) = t.pick(lang).unwrap_or((lang, ""));
         Localized {
             text: close_bidi(s),
@@ -82,7 +83,8 @@ pub struct Banner {
     /// A symbol shown beside the words (decorative; the words carry the meaning).
     pub icon: &'static str,
     pub heading: &'static str,
-    pub detail: &'static str,
+    /// Fixed words on the page; the widget's line names the chosen services.
+    pub detail: Cow<'static, str>,
 }
 
 impl Banner {
@@ -92,25 +94,25 @@ impl Banner {
                 tone: "ok",
                 icon: "✓",
                 heading: "Alles funktioniert",
-                detail: "Nach unserem aktuellen Stand funktionieren alle hier aufgeführten Dienste.",
+                detail: Cow::Borrowed("Nach unserem aktuellen Stand funktionieren alle hier aufgeführten Dienste."),
             },
             Overall::Maintenance => Banner {
                 tone: "maintenance",
                 icon: "⚙",
                 heading: "Geplante Wartung",
-                detail: "Einige Dienste gehen wegen geplanter Arbeiten gerade nicht. Unten steht, was Sie tun können.",
+                detail: Cow::Borrowed("Einige Dienste gehen wegen geplanter Arbeiten gerade nicht. Unten steht, was Sie tun können."),
             },
             Overall::Disrupted => Banner {
                 tone: "disrupted",
                 icon: "!",
                 heading: "Störung: Einiges geht nur eingeschränkt",
-                detail: "Manche Dienste gehen langsam oder nur teilweise. Unten steht, was Sie tun können.",
+                detail: Cow::Borrowed("Manche Dienste gehen langsam oder nur teilweise. Unten steht, was Sie tun können."),
             },
             Overall::Outage => Banner {
                 tone: "outage",
                 icon: "✕",
                 heading: "Ausfall: Einige Dienste gehen gerade nicht",
-                detail: "Unten steht, was nicht geht und was Sie stattdessen tun können.",
+                detail: Cow::Borrowed("Unten steht, was nicht geht und was Sie stattdessen tun können."),
             },
             Overall::Unknown => Banner::unknown(),
         }
@@ -122,8 +124,9 @@ impl Banner {
             tone: "unknown",
             icon: "?",
             heading: "Aktueller Stand unbekannt",
-            detail:
+            detail: Cow::Borrowed(
                 "Unsere Meldungen sind nicht mehr aktuell. Wir können nicht sagen, ob alles funktioniert.",
+            ),
         }
     }
 
@@ -133,8 +136,7 @@ impl Banner {
             tone: "unknown",
             icon: "?",
             heading: "Status zurzeit nicht abrufbar",
-            detail:
-                "Die Meldungen konnten nicht geladen werden. Wir wissen deshalb nicht, ob alles funktioniert.",
+            detail: Cow::Borrowed("Die Meldungen konnten nicht geladen werden. Wir wissen deshalb nicht, ob alles funktioniert."),
         }
     }
 
@@ -144,7 +146,7 @@ impl Banner {
             tone: "unknown",
             icon: "…",
             heading: "Status wird geladen",
-            detail: "Einen Moment bitte. Wir holen die aktuellen Meldungen.",
+            detail: Cow::Borrowed("Einen Moment bitte. Wir holen die aktuellen Meldungen."),
         }
     }
 }

@@ -41,6 +41,20 @@ pub enum Overall {
     Unknown,
 }
 
+impl Overall {
+    /// The headline for the worst state in view: a known problem is always said, but
+    /// "all working" (or only maintenance) needs a fresh feed, else it is `Unknown`.
+    pub fn of(worst: ServiceState, freshness: Freshness) -> Overall {
+        match (worst, freshness) {
+            (ServiceState::Outage, _) => Overall::Outage,
+            (ServiceState::Disrupted, _) => Overall::Disrupted,
+            (_, Freshness::Stale { .. }) => Overall::Unknown,
+            (ServiceState::Maintenance, _) => Overall::Maintenance,
+            (ServiceState::Operational, _) => Overall::AllWorking,
+        }
+    }
+}
+
 /// Whether the feed may still be trusted at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freshness {
@@ -160,13 +174,7 @@ impl Feed {
             .chain(maintenance_now.iter().map(|_| ServiceState::Maintenance))
             .max()
             .unwrap_or(ServiceState::Operational);
-        let overall = match (worst, freshness) {
-            (ServiceState::Outage, _) => Overall::Outage,
-            (ServiceState::Disrupted, _) => Overall::Disrupted,
-            (_, Freshness::Stale { .. }) => Overall::Unknown,
-            (ServiceState::Maintenance, _) => Overall::Maintenance,
-            (ServiceState::Operational, _) => Overall::AllWorking,
-        };
+        let overall = Overall::of(worst, freshness);
 
         Status {
             at,

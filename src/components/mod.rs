@@ -14,6 +14,8 @@ mod service_list;
 mod status_banner;
 mod status_page;
 mod timeline;
+mod widget;
+mod widget_app;
 
 pub use app::{follow, App};
 pub use bad_at::BadAt;
@@ -28,3 +30,5 @@ pub use service_list::ServiceList;
 pub use status_banner::StatusBanner;
 pub use status_page::StatusPage;
 pub use timeline::Timeline;
+pub use widget::Widget;
+pub use widget_app::WidgetApp;
