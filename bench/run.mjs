@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startServer } from '../e2e/server.mjs';
 import { launch } from '../e2e/browser.mjs';
 import { BUDGET_BYTES, brotli, byKind, firstLoad } from '../e2e/first-load.mjs';
+import { htmlAlone, published, unpublished } from '../e2e/variants.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const DIST = 'dist';
@@ -55,19 +56,39 @@ for (const [name, file] of [['sample feed', join(DIST, 'feed.json')], ['10,000 p
 }
 
 // --- Browser ----------------------------------------------------------------------
+// Each feed three ways (see e2e/variants.mjs): the page published with the state at the
+// row's instant (what `make build` / `wegweiser publish` give), the page as trunk built
+// it (the app renders everything after HTML → JS → wasm → feed), and the published HTML
+// alone with its scripts removed — the limit pre-rendering can reach.
 const css = readdirSync(DIST).find((f) => f.endsWith('.css'));
-const bigServer = await startServer(bigDist);
-const server = await startServer(DIST, {
-  overrides: {
-    '/reference/': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync('bench/reference/index.html')), true),
-    '/reference/style.css': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/css' }).end(readFileSync(join(DIST, css))), true),
-  },
-});
+const SAMPLE_AT = '2021-11-22T10:30:00+01:00';
+const BIG_AT = '2026-11-22T10:00:00+01:00';
+const serve = (dir, extra = {}) => startServer(dir, extra);
+const servers = {
+  published: await serve(published(DIST, SAMPLE_AT)),
+  unpublished: await serve(unpublished(DIST)),
+  alone: await serve(htmlAlone(DIST, SAMPLE_AT)),
+  bigPublished: await serve(published(bigDist, BIG_AT)),
+  bigUnpublished: await serve(unpublished(bigDist)),
+  bigAlone: await serve(htmlAlone(bigDist, BIG_AT)),
+  reference: await serve(DIST, {
+    overrides: {
+      '/reference/': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync('bench/reference/index.html')), true),
+      '/reference/style.css': (req, res) => (res.writeHead(200, { 'Content-Type': 'text/css' }).end(readFileSync(join(DIST, css))), true),
+    },
+  }),
+};
+const at = (t) => `/?at=${encodeURIComponent(t)}`;
 
+// `vs`: the row the ratio in brackets compares with.
 const ROWS = [
-  { name: 'Wegweiser, sample feed', path: '/?at=2021-11-22T10:30:00%2B01:00' },
-  { name: 'Wegweiser, 10,000 incidents', path: '/?at=2026-11-22T10:00:00%2B01:00', server: () => bigServer },
-  { name: 'reference: static HTML', path: '/reference/' },
+  { name: 'sample, pre-rendered', server: 'published', path: at(SAMPLE_AT), vs: 'sample, HTML alone' },
+  { name: 'sample, not pre-rendered', server: 'unpublished', path: at(SAMPLE_AT), vs: 'sample, HTML alone' },
+  { name: 'sample, HTML alone', server: 'alone', path: '/' },
+  { name: '10,000, pre-rendered', server: 'bigPublished', path: at(BIG_AT), vs: '10,000, HTML alone' },
+  { name: '10,000, not pre-rendered', server: 'bigUnpublished', path: at(BIG_AT), vs: '10,000, HTML alone' },
+  { name: '10,000, HTML alone', server: 'bigAlone', path: '/' },
+  { name: 'reference: static HTML', server: 'reference', path: '/reference/' },
 ];
 // Lighthouse's "slow 4G" as DevTools applies it (150 ms RTT × 3.75, 1.6 Mbps × 0.9 down,
 // 750 kbps × 0.9 up) and a 4× slower CPU.
@@ -115,7 +136,7 @@ async function once(browser, row, condition) {
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
   await cdp.send('Performance.enable');
-  await page.goto((row.server?.() ?? server).url + row.path, { waitUntil: 'commit' });
+  await page.goto(servers[row.server].url + row.path, { waitUntil: 'commit' });
   try {
     await page.waitForFunction(() => window.__bench && window.__bench.notice !== null, null, { timeout: 120_000 });
   } catch {
@@ -141,9 +162,9 @@ await warm.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
 console.log(`\nChromium ${browser.version()}, median of ${RUNS} fresh loads (no cache) each`);
-console.log('  row                            condition           first notice      FCP      LCP    CLS   JS heap   wasm mem');
+console.log('  row                            condition           first notice (vs)      FCP      LCP    CLS   JS heap   wasm mem');
+console.log('  (vs) = first notice ÷ that of the same feed\'s "HTML alone" row; the reference row: ÷ "sample, HTML alone"');
 for (const condition of CONDITIONS) {
-  let reference;
   const results = [];
   for (const row of ROWS) {
     const runs = [];
@@ -159,16 +180,15 @@ for (const condition of CONDITIONS) {
       heap: median(runs.map((x) => x.heap)),
       wasm: median(runs.map((x) => x.wasm)),
     };
-    if (row.name.startsWith('reference')) reference = r;
     results.push(r);
   }
   for (const r of results) {
-    const ratio = reference && r !== reference ? ` (${(r.notice / reference.notice).toFixed(1)}×)` : '        ';
+    const base = results.find((x) => x.row.name === (r.row.vs ?? (r.row.server === 'reference' ? 'sample, HTML alone' : null)));
+    const ratio = base ? ` (${(r.notice / base.notice).toFixed(2)}×)` : '         ';
     const ms = (v) => `${Number.isFinite(v) ? v.toFixed(0) : '–'} ms`.padStart(8);
     const mb = (v) => (v ? `${(v / 1e6).toFixed(1)} MB` : '–').padStart(9);
     console.log(`  ${r.row.name.padEnd(30)} ${condition.name.padEnd(18)} ${ms(r.notice)}${ratio} ${ms(r.fcp)} ${ms(r.lcp)} ${r.cls.toFixed(3)} ${mb(r.heap)} ${mb(r.wasm)}`);
   }
 }
 await browser.close();
-await server.close();
-await bigServer.close();
+for (const s of Object.values(servers)) await s.close();

@@ -369,3 +369,58 @@ fn widget_feed_texts_carry_their_language_and_direction() {
         .starts_with("Vaccination appointments"));
     assert_eq!(attrs(&root, "a.tel", "href"), vec!["tel:03090282200".to_string()]);
 }
+
+// --- Slot: taking over a published state ----------------------------------------------
+
+fn page_view(at_: &str) -> impl Fn() -> AnyView {
+    let feed = Arc::new(sample());
+    let model = PageModel::new(&feed, &feed.status_at(at(at_)), "de", true);
+    move || {
+        let (model, feed) = (model.clone(), feed.clone());
+        view! { <StatusPage model feed /> }.into_any()
+    }
+}
+
+#[wasm_bindgen_test]
+fn slot_keeps_a_published_state_that_is_still_right_and_replaces_one_that_is_not() {
+    use wegweiser_app::slot::Slot;
+    use wegweiser_core::present::When;
+    const TI: &str = "2025-06-13T10:00:00+02:00";
+    // What `wegweiser publish` leaves: the same markup as plain nodes, no Leptos view.
+    let rendered = mount(page_view(TI));
+    let target = mount(|| ());
+    target.set_inner_html(&rendered.inner_html());
+    let painted = target.first_element_child().expect("published content");
+
+    let mut slot = Slot::new(target.clone());
+    assert!(slot.shows_published());
+    slot.show(page_view(TI));
+    assert!(
+        target.first_element_child().as_ref() == Some(&painted),
+        "the same state is not repainted"
+    );
+    assert!(slot.shows_published());
+
+    // The feed failed: a note above the published state, once.
+    let last = When::of(&at(TI));
+    slot.prepend({
+        let last = last.clone();
+        move || view! { <RefreshFailed last /> }
+    });
+    slot.prepend(move || view! { <RefreshFailed last /> });
+    assert_eq!(texts(&target, ".note--warning").len(), 1);
+    assert!(target
+        .first_element_child()
+        .and_then(|e| e.text_content())
+        .is_some_and(|t| t.contains("kann die Meldungen gerade nicht neu laden")));
+
+    // A newer state replaces both.
+    slot.show(page_view("2021-11-22T10:30:00+01:00"));
+    assert!(!slot.shows_published());
+    assert_eq!(texts(&target, ".note--warning").len(), 0);
+    assert_eq!(
+        attrs(&target, "article.notice", "id"),
+        vec!["meldung-doctolib-berlin-2021-11-22"]
+    );
+    assert!(!painted.is_connected());
+}
