@@ -13,6 +13,7 @@ import { published, unpublished } from './variants.mjs';
 
 const TI = '2025-06-13T10:00:00+02:00';
 const DOCTOLIB = '2021-11-22T10:30:00+01:00';
+const CALM = '2021-11-22T08:00:00+01:00';
 const q = (at) => `/?at=${encodeURIComponent(at)}`;
 const FEED = JSON.parse(readFileSync('dist/feed.json', 'utf8'));
 
@@ -39,13 +40,19 @@ before(async () => {
     },
   });
   servers.doctolib = await startServer(published('dist', DOCTOLIB));
+  // "Alles funktioniert" as published before the Doctolib outage; the feed it came from
+  // is fresh until 2025-06-13T14:50+02:00.
+  servers.calm = await startServer(published('dist', CALM), {
+    aliases: ['/missing/'],
+    overrides: { '/missing/feed.json': (req, res) => (res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'), true) },
+  });
   servers.live = await startServer(unpublished('dist'));
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  for (const s of [servers.ti, servers.doctolib, servers.live]) await s?.close();
+  for (const s of [servers.ti, servers.doctolib, servers.calm, servers.live]) await s?.close();
 });
 
 /** Loads `url` with the app and waits until it has handled the feed once. */
@@ -53,7 +60,11 @@ async function withApp(url, options = {}) {
   const ctx = await openPage(browser, options);
   await ctx.page.addInitScript(() => {
     window.__started = false;
+    window.__shifts = 0;
     addEventListener('TrunkApplicationStarted', () => (window.__started = true));
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('DOMContentLoaded', () => {
       window.__painted = document.querySelector('#app .live')?.firstElementChild ?? null;
     });
@@ -139,6 +150,7 @@ test('the app takes the published page over without touching it when the feed is
     await page.evaluate(() => window.__painted === document.querySelector('#app .live').firstElementChild),
     'the painted elements are still the ones on screen',
   );
+  assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift while the app took over');
   const requests = servers.log.slice(before).map((e) => e.path);
   assert.deepEqual(
     requests.filter((p) => p === '/feed.json'),
@@ -172,6 +184,28 @@ test('a failing feed leaves the published state on screen, with its age', async 
   assert.equal(await note.count(), 1);
   assert.match(await note.innerText(), /Stand vom Freitag, 13\.06\.2025, 10:00 Uhr/);
   assert.doesNotMatch(await page.locator('body').innerText(), /Alles funktioniert/);
+  assert.deepEqual(errors.filter((e) => !e.startsWith('HTTP 404')), []);
+  await context.close();
+});
+
+test('a published state whose feed is out of date is not kept when the feed fails: no "Alles funktioniert"', async () => {
+  const pre = await htmlOnly(servers.calm.url + '/missing/');
+  assert.match(await pre.page.locator('.banner').innerText(), /Alles funktioniert/);
+  await pre.context.close();
+
+  // Still within the feed's freshness: the published state stays, with its age.
+  const fresh = await withApp(servers.calm.url + '/missing/' + q('2025-06-13T14:00:00+02:00').slice(1), { expectFailures: true });
+  assert.match(await fresh.page.locator('.banner').innerText(), /Alles funktioniert/);
+  assert.equal(await fresh.page.locator('.note--warning', { hasText: 'kann die Meldungen gerade nicht neu laden' }).count(), 1);
+  await fresh.context.close();
+
+  // Past it: the page says it does not know, never "Alles funktioniert".
+  const { context, page, errors } = await withApp(servers.calm.url + '/missing/' + q('2025-06-20T10:00:00+02:00').slice(1), { expectFailures: true });
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /Alles funktioniert/);
+  assert.match(body, /Status zurzeit nicht abrufbar/);
+  assert.equal(await page.locator('.feed-problem').count(), 1);
+  assert.ok((await page.locator('a[href="tel:116117"]').count()) >= 1);
   assert.deepEqual(errors.filter((e) => !e.startsWith('HTTP 404')), []);
   await context.close();
 });

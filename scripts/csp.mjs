@@ -78,7 +78,9 @@ for (const page of pages) {
   const end = at + '<meta charset="utf-8">'.length;
   html = `${html.slice(0, end)}\n  <meta http-equiv="Content-Security-Policy" content="${meta}">${html.slice(end)}`;
   writeFileSync(path, html);
-  const route = page === 'index.html' ? ['/', '/index.html'] : [`/${page}`];
+  // stand.html is written after this hook, by `wegweiser publish`, from index.html
+  // without its scripts: it gets index.html's policy.
+  const route = page === 'index.html' ? ['/', '/index.html', '/stand.html'] : [`/${page}`];
   const header = policyFor(html, { meta: false, frameable: FRAMEABLE.has(page) });
   for (const r of route) headers.push(r, `  Content-Security-Policy: ${header}`);
 }

@@ -23,6 +23,8 @@ pub const DEFAULT_FEED_URL: &str = "feed.json";
 /// The attribute on `#app` that says the page was published with a state (see
 /// [`publish`]), and when (RFC 3339).
 pub const PUBLISHED_ATTR: &str = "data-published";
+/// The attribute on `#app` that says until when the published feed may be trusted.
+pub const FRESH_UNTIL_ATTR: &str = "data-fresh-until";
 
 /// Starts the page in `#app`. A published page (`#app[data-published]`) is taken over
 /// as it stands: the app follows the feed from there and changes only what changed.
@@ -51,7 +53,12 @@ pub fn start() {
             }
             let published = wegweiser_core::rfc3339::parse(&published)
                 .ok()
-                .map(|t| wegweiser_core::present::When::of(&t));
+                .map(|t| components::Published {
+                    at: wegweiser_core::present::When::of(&t),
+                    fresh_until: app
+                        .get_attribute(FRESH_UNTIL_ATTR)
+                        .and_then(|u| wegweiser_core::rfc3339::parse(&u).ok()),
+                });
             let slot = slot::Slot::new(live.unchecked_into());
             // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
             wasm_bindgen_futures::spawn_local(components::follow(slot, query.at, published));

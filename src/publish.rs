@@ -11,7 +11,7 @@
 //! components, exactly as in the browser.
 
 use crate::components::{GeneralNumbers, StatusPage};
-use crate::PUBLISHED_ATTR;
+use crate::{FRESH_UNTIL_ATTR, PUBLISHED_ATTR};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wegweiser_core::present::{PageModel, When};
@@ -90,8 +90,9 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
         return Err(PublishError::Feed(Vec::new()));
     };
     let published = When::of(&at);
+    let fresh_until = When::of(&feed.stale_after()).machine;
     let state = format!(
-        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\">{live}</div>\n    \
+        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\" {FRESH_UNTIL_ATTR}=\"{fresh_until}\">{live}</div>\n    \
          <noscript><p class=\"note\" role=\"note\">Diese Seite zeigt den Stand vom \
          <time datetime=\"{machine}\">{label}</time>. Ohne JavaScript erneuert sie sich nicht \
          von selbst: Laden Sie sie neu, um neuere Meldungen zu sehen. \

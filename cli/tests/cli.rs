@@ -1052,7 +1052,9 @@ fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
     assert!(out.is_empty());
     assert!(err.contains("published the state of"), "{err}");
     let page = read_path(&dist.join("index.html"));
-    assert!(page.contains(r#"<div id="app" data-published="2025-06-13T10:00:00+02:00">"#));
+    assert!(page.contains(
+        r#"<div id="app" data-published="2025-06-13T10:00:00+02:00" data-fresh-until="2025-06-13T14:50:00+02:00">"#
+    ));
     assert!(page.contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
     assert!(page.contains(r#"href="tel:116117""#));
     assert!(page.contains("Vorschau: So sah die Seite am"));

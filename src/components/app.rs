@@ -42,12 +42,31 @@ async fn refresh(
     }
 }
 
+/// What the page was published with (see `crate::publish`), read from `#app`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    /// When it was published.
+    pub at: When,
+    /// Until when the feed it was published from may be trusted (its `generated_at` +
+    /// `fresh_for_minutes`); `None` if the page does not say.
+    pub fresh_until: Option<DateTime<FixedOffset>>,
+}
+
+impl Published {
+    /// Whether the published state may still be shown as the last known one at `at`.
+    fn still_fresh(&self, at: DateTime<FixedOffset>) -> bool {
+        self.fresh_until.is_some_and(|until| at <= until)
+    }
+}
+
 /// Keeps the slot showing the feed's state: fetches the feed, shows the status or a
 /// plain-words problem, and fetches again about every minute while the tab is visible.
 /// What the slot shows is replaced only when it changed (see [`Slot`]). If the slot
 /// starts with the state the page was `published` with, a failing feed leaves that
-/// state on screen, with a note of its age, instead of replacing it by an error.
-pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, published: Option<When>) {
+/// state on screen, with a note of its age, instead of replacing it by an error — as
+/// long as the feed it came from is still fresh: after that, it could say "Alles
+/// funktioniert" about a time nobody vouches for, so the error replaces it.
+pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, published: Option<Published>) {
     let feed_url = crate::configured_feed_url();
     let timeout = crate::configured_timeout();
     let mut known = LastKnown::new();
@@ -62,8 +81,13 @@ pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, publ
                     let (page, feed) = ((**page).clone(), known.feed().cloned());
                     slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
                 }
-                Shown::Problem(_) if slot.shows_published() => {
-                    if let Some(last) = published.clone() {
+                Shown::Problem(_)
+                    if slot.shows_published()
+                        && published
+                            .as_ref()
+                            .is_some_and(|p| p.still_fresh(preview.unwrap_or_else(now))) =>
+                {
+                    if let Some(last) = published.as_ref().map(|p| p.at.clone()) {
                         slot.prepend(move || view! { <RefreshFailed last /> });
                     }
                 }

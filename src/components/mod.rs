@@ -17,7 +17,7 @@ mod timeline;
 mod widget;
 mod widget_app;
 
-pub use app::{follow, App};
+pub use app::{follow, App, Published};
 pub use bad_at::BadAt;
 pub use fallback_list::FallbackList;
 pub use feed_problem::{FeedProblem, LoadProblem};
