@@ -1149,3 +1149,27 @@ fn snapshot_prints_the_state_as_a_page_without_scripts() {
     assert!(!dist.join("stand.html").exists());
     assert!(!read_path(&dist.join("index.html")).contains("data-published"));
 }
+
+#[test]
+fn statuspage_and_snapshot_refuse_a_broken_feed_and_say_why() {
+    let broken = root("core/tests/hostile/truncated.json");
+    let (code, out, err) = run(&["statuspage", &broken]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("cannot be used"), "{err}");
+
+    let dist = dist_with_page("snapshot-broken");
+    let d = dist.to_str().expect("utf-8 path");
+    let (code, out, err) = run(&["snapshot", &broken, "--dist", d]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("cannot be used"), "{err}");
+
+    // No built page to take the head (styles, icon) from.
+    let (code, _, err) = run(&["snapshot", &root(SAMPLE), "--dist", "/nonexistent-wegweiser-dist"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot read /nonexistent-wegweiser-dist/index.html"),
+        "{err}"
+    );
+}
