@@ -1,7 +1,7 @@
 // make bench: sizes, time to first notice, memory and native parse time, in one run,
 // side by side with a reference (a static HTML page with the same first notice).
 // Nothing here is a pass/fail test: times vary from run to run; read the medians.
-// Environment: BENCH_RUNS (default 5) page loads per row and condition.
+// Environment: BENCH_RUNS (default 21 plain, 5 throttled) page loads per row and condition.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,9 @@ import { launch } from '../e2e/browser.mjs';
 import { BUDGET_BYTES, brotli, byKind, firstLoad } from '../e2e/first-load.mjs';
 import { htmlAlone, published, unpublished } from '../e2e/variants.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS || 5);
+// Plain loads take ~100 ms, where one frame (16 ms) is a large share: many runs; a
+// throttled load takes seconds and varies less.
+const runsFor = (condition) => Number(process.env.BENCH_RUNS || (condition.network ? 5 : 21));
 const DIST = 'dist';
 const work = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
 const kb = (n) => (n / 1000).toFixed(1).padStart(7);
@@ -169,14 +171,14 @@ await warm.close();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
-console.log(`\nChromium ${browser.version()}, median of ${RUNS} fresh loads (no cache) each`);
+console.log(`\nChromium ${browser.version()}, median of ${runsFor(CONDITIONS[0])} (plain) / ${runsFor(CONDITIONS[1])} (throttled) fresh loads (no cache) each`);
 console.log('  row                            condition           first notice (vs)      FCP      LCP    CLS   JS heap   wasm mem');
 console.log('  (vs) = first notice ÷ that of the same feed\'s "HTML alone" row; the reference row: ÷ "sample, HTML alone"');
 for (const condition of CONDITIONS) {
   const results = [];
   for (const row of ROWS) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await once(browser, row, condition));
+    for (let i = 0; i < runsFor(condition); i++) runs.push(await once(browser, row, condition));
     const r = {
       row,
       // A notice cannot show before the first paint: "first notice" is the later of the
