@@ -30,10 +30,7 @@ pub const FRESH_UNTIL_ATTR: &str = "data-fresh-until";
 /// as it stands: the app follows the feed from there and changes only what changed.
 /// Otherwise the app replaces the static loading text.
 pub fn start() {
-    let Some(app) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    else {
+    let Some(app) = app_element() else {
         leptos::mount::mount_to_body(App);
         return;
     };
@@ -73,16 +70,20 @@ pub fn start() {
 /// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`,
 /// replacing the static loading text.
 pub fn start_widget() {
-    let app = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match app {
+    match app_element() {
         Some(app) => {
             app.set_inner_html("");
             leptos::mount::mount_to(app.unchecked_into(), WidgetApp).forget();
         }
         None => leptos::mount::mount_to_body(WidgetApp),
     }
+}
+
+/// The element the page and the widget live in.
+fn app_element() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
 }
 
 /// How long the page waits for the feed, unless `<meta name="wegweiser-timeout">` says

@@ -76,22 +76,20 @@ pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, publ
     loop {
         let next = refresh(&mut known, &feed_url, timeout, preview, first).await;
         if shown.as_ref() != Some(&next) {
-            match &next {
-                Shown::Page(page) => {
+            // The published state, while it may still stand in for a failing feed.
+            let kept = published
+                .as_ref()
+                .filter(|p| slot.shows_published() && p.still_fresh(preview.unwrap_or_else(now)));
+            match (&next, kept) {
+                (Shown::Page(page), _) => {
                     let (page, feed) = ((**page).clone(), known.feed().cloned());
                     slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
                 }
-                Shown::Problem(_)
-                    if slot.shows_published()
-                        && published
-                            .as_ref()
-                            .is_some_and(|p| p.still_fresh(preview.unwrap_or_else(now))) =>
-                {
-                    if let Some(last) = published.as_ref().map(|p| p.at.clone()) {
-                        slot.prepend(move || view! { <RefreshFailed last /> });
-                    }
+                (Shown::Problem(_), Some(kept)) => {
+                    let last = kept.at.clone();
+                    slot.prepend(move || view! { <RefreshFailed last /> });
                 }
-                Shown::Problem(problem) => {
+                (Shown::Problem(problem), None) => {
                     let problem = problem.clone();
                     slot.show(move || view! { <FeedProblem problem /> });
                 }
