@@ -4,7 +4,9 @@
 //! Sunday of March, 01:00 UTC, to the last Sunday of October, 01:00 UTC; CET (+01:00)
 //! otherwise. Computing it here avoids shipping a whole time-zone database to phones.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc, Weekday};
+use crate::words::k;
+use crate::words::Words;
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 
 const CET: i32 = 3600;
 const CEST: i32 = 2 * 3600;
@@ -36,37 +38,45 @@ pub fn to_berlin<Tz: TimeZone>(t: &DateTime<Tz>) -> DateTime<FixedOffset> {
     utc.with_timezone(&offset_at(utc))
 }
 
-const WEEKDAYS_DE: [&str; 7] = [
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-    "Sonntag",
-];
-
-/// "Montag"
-pub fn weekday_de(day: Weekday) -> &'static str {
-    WEEKDAYS_DE[day.num_days_from_monday() as usize]
-}
-
-/// "9:12 Uhr" (Berlin time).
-pub fn time_de<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
-    let b = to_berlin(t);
-    format!("{}:{:02} Uhr", b.hour(), b.minute())
-}
-
-/// "22.11.2021" (Berlin date).
-pub fn date_de<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
-    let b = to_berlin(t);
-    format!("{:02}.{:02}.{}", b.day(), b.month(), b.year())
-}
-
 /// "Montag, 22.11.2021, 9:12 Uhr" (Berlin time).
 pub fn date_time_de<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
+    date_time_in(t, Words::german())
+}
+
+/// The instant as `words` write it, in Berlin time: their `date.pattern` with
+/// `{weekday}`, `{d}`, `{dd}`, `{mm}`, `{month}`, `{yyyy}`, `{H}`, `{HH}`, `{MM}`
+/// filled in, their names of days and months, and their digits.
+pub fn date_time_in<Tz: TimeZone>(t: &DateTime<Tz>, words: &'static Words) -> String {
     let b = to_berlin(t);
-    format!("{}, {}, {}", weekday_de(b.weekday()), date_de(&b), time_de(&b))
+    let name = |key, i: usize| words.get(key).split('|').nth(i).unwrap_or("");
+    let mut out = String::new();
+    let mut rest = words.get(k::DATE_PATTERN);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let token = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let n = |v: u32, width: usize| words.digits(&format!("{v:0width$}"));
+        match token {
+            "weekday" => out.push_str(name(
+                k::DATE_WEEKDAYS,
+                b.weekday().num_days_from_monday() as usize,
+            )),
+            "month" => out.push_str(name(k::DATE_MONTHS, b.month0() as usize)),
+            "d" => out.push_str(&n(b.day(), 1)),
+            "dd" => out.push_str(&n(b.day(), 2)),
+            "mm" => out.push_str(&n(b.month(), 2)),
+            "yyyy" => out.push_str(&words.digits(&b.year().to_string())),
+            "H" => out.push_str(&n(b.hour(), 1)),
+            "HH" => out.push_str(&n(b.hour(), 2)),
+            "MM" => out.push_str(&n(b.minute(), 2)),
+            _ => {}
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The machine-readable form for `<time datetime>`: RFC 3339 in Berlin time.
@@ -102,5 +112,23 @@ mod tests {
         let summer = DateTime::parse_from_rfc3339("2025-06-13T06:45:00Z").unwrap();
         assert_eq!(date_time_de(&summer), "Freitag, 13.06.2025, 8:45 Uhr");
         assert_eq!(datetime_attr(&summer), "2025-06-13T08:45:00+02:00");
+        assert_eq!(date_time_in(&t, Words::german()), "Montag, 22.11.2021, 9:12 Uhr");
+        assert_eq!(
+            date_time_in(&summer, Words::german()),
+            "Freitag, 13.06.2025, 8:45 Uhr"
+        );
+    }
+
+    #[test]
+    fn writes_dates_with_each_languages_names_pattern_and_digits() {
+        use crate::words::language_by_code;
+        let t = DateTime::parse_from_rfc3339("2021-11-22T08:02:00Z").unwrap();
+        let w = Words::from_object(
+            language_by_code("ar").unwrap(),
+            r#"{"date.weekdays": "a|b|c|d|e|f|g", "date.months": "1|2|3|4|5|6|7|8|9|10|Nov|12",
+                "date.pattern": "{weekday} {d} {month} {yyyy} {HH}:{MM} [{x}", "digits": "٠١٢٣٤٥٦٧٨٩"}"#,
+        )
+        .unwrap();
+        assert_eq!(date_time_in(&t, w), "a ٢٢ Nov ٢٠٢١ ٠٩:٠٢ [");
     }
 }

@@ -3,9 +3,9 @@
 //! feed that arrives broken, never takes away what the page already showed; it adds a
 //! plain note that the page could not update.
 
-use crate::present::{PageModel, When};
+use crate::present::{Choice, PageModel, When};
 use crate::widget::{WidgetModel, WidgetParams};
-use crate::{parse, Feed, Problem, Time};
+use crate::{parse, Feed, Problem, Time, Words};
 use std::sync::Arc;
 
 /// The page's memory of its feed.
@@ -56,6 +56,24 @@ impl LastKnown {
         }
     }
 
+    /// A feed kept from an earlier visit (`text`, fetched at `fetched_at`), for when
+    /// the latest attempt failed and nothing arrived since the page opened: it becomes
+    /// the last known state — shown with its age, marked as failing. Ignored if a feed
+    /// already arrived or the kept text is not (or no longer) a valid feed.
+    pub fn recall(&mut self, text: String, fetched_at: Time) -> bool {
+        // Through `arrived`: one caller of the parser keeps it inlined in the page's wasm.
+        if self.last.is_some() || self.arrived(text, fetched_at).is_err() {
+            return false;
+        }
+        self.failing = true;
+        true
+    }
+
+    /// The last intact feed's text and when it arrived, to keep for a later visit.
+    pub fn intact(&self) -> Option<(&str, Time)> {
+        self.last.as_ref().map(|l| (l.text.as_str(), l.fetched_at))
+    }
+
     /// A fetch failed before a feed arrived.
     pub fn failed(&mut self) {
         self.failing = true;
@@ -68,12 +86,11 @@ impl LastKnown {
 
     /// The page at `at` from the last intact feed, with a note when the latest attempt
     /// failed; `None` if no intact feed has arrived yet.
-    pub fn page(&self, at: Time, lang: &str, preview: bool) -> Option<PageModel> {
+    pub fn page(&self, at: Time, choice: Choice<'_>, preview: bool) -> Option<PageModel> {
         let last = self.last.as_ref()?;
-        let status = last.feed.status_at(at);
-        let mut page = PageModel::new(&last.feed, &status, lang, preview);
+        let mut page = PageModel::chosen(&last.feed, at, choice, preview);
         if self.failing {
-            page.refresh_failed = Some(When::of(&last.fetched_at));
+            page.refresh_failed = Some(When::of(&last.fetched_at, choice.words));
         }
         Some(page)
     }
@@ -84,7 +101,7 @@ impl LastKnown {
         let status = last.feed.status_at(at);
         let mut widget = WidgetModel::new(&last.feed, &status, params, preview);
         if self.failing {
-            widget.refresh_failed = Some(When::of(&last.fetched_at));
+            widget.refresh_failed = Some(When::of(&last.fetched_at, Words::german()));
         }
         Some(widget)
     }
@@ -93,6 +110,34 @@ impl LastKnown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_kept_from_an_earlier_visit_stands_in_only_when_nothing_arrived() {
+        let sample = include_str!("../../feed/feed.json");
+        let then = crate::rfc3339::parse("2025-06-13T10:00:00+02:00").unwrap();
+        let later = crate::rfc3339::parse("2025-06-13T10:05:00+02:00").unwrap();
+        let choice = Choice {
+            words: Words::german(),
+            region: None,
+        };
+
+        let mut known = LastKnown::new();
+        known.failed();
+        assert!(!known.recall("{".into(), then), "a broken kept text is ignored");
+        assert!(known.recall(sample.into(), then));
+        let page = known.page(later, choice, false).unwrap();
+        assert_eq!(
+            page.refresh_failed.map(|w| w.machine),
+            Some("2025-06-13T10:00:00+02:00".into())
+        );
+        assert_eq!(known.intact().map(|(_, t)| t), Some(then));
+
+        // Once a feed arrived, an older kept one never replaces it.
+        let mut fresh = LastKnown::new();
+        fresh.arrived(sample.into(), later).unwrap();
+        assert!(!fresh.recall(sample.into(), then));
+        assert!(fresh.page(later, choice, false).unwrap().refresh_failed.is_none());
+    }
     use crate::status::Overall;
 
     const SAMPLE: &str = include_str!("../../feed/feed.json");
@@ -105,18 +150,45 @@ mod tests {
     fn keeps_the_last_intact_feed_through_failures_and_broken_feeds() {
         let mut known = LastKnown::new();
         known.failed();
-        assert!(known.page(at("2021-11-22T10:30:00+01:00"), "de", true).is_none());
+        assert!(known
+            .page(
+                at("2021-11-22T10:30:00+01:00"),
+                Choice {
+                    words: Words::german(),
+                    region: None
+                },
+                true
+            )
+            .is_none());
 
         let first = at("2021-11-22T10:30:00+01:00");
         assert!(known.arrived(SAMPLE.to_string(), first).is_ok());
-        let page = known.page(first, "de", true).expect("a page");
+        let page = known
+            .page(
+                first,
+                Choice {
+                    words: Words::german(),
+                    region: None,
+                },
+                true,
+            )
+            .expect("a page");
         assert_eq!(page.refresh_failed, None);
         assert_eq!(page.notices.len(), 1);
 
         // The network goes away: same page, plus the note with the last good fetch.
         known.failed();
         let later = at("2021-11-22T10:32:00+01:00");
-        let page = known.page(later, "de", true).expect("still a page");
+        let page = known
+            .page(
+                later,
+                Choice {
+                    words: Words::german(),
+                    region: None,
+                },
+                true,
+            )
+            .expect("still a page");
         assert_eq!(page.notices.len(), 1);
         assert_eq!(
             page.refresh_failed.map(|w| w.label),
@@ -128,16 +200,50 @@ mod tests {
             .arrived("{\"version\": 1,".to_string(), later)
             .expect_err("broken");
         assert!(!problems.is_empty());
-        assert_eq!(known.page(later, "de", true).expect("page").notices.len(), 1);
+        assert_eq!(
+            known
+                .page(
+                    later,
+                    Choice {
+                        words: Words::german(),
+                        region: None
+                    },
+                    true
+                )
+                .expect("page")
+                .notices
+                .len(),
+            1
+        );
         assert!(known
-            .page(later, "de", true)
+            .page(
+                later,
+                Choice {
+                    words: Words::german(),
+                    region: None
+                },
+                true
+            )
             .expect("page")
             .refresh_failed
             .is_some());
 
         // The same feed again: the note goes, the fetch time moves on.
         assert!(known.arrived(SAMPLE.to_string(), later).is_ok());
-        assert_eq!(known.page(later, "de", true).expect("page").refresh_failed, None);
+        assert_eq!(
+            known
+                .page(
+                    later,
+                    Choice {
+                        words: Words::german(),
+                        region: None
+                    },
+                    true
+                )
+                .expect("page")
+                .refresh_failed,
+            None
+        );
     }
 
     #[test]
@@ -147,9 +253,19 @@ mod tests {
         assert!(known.arrived(SAMPLE.to_string(), fetched).is_ok());
         known.failed();
         let page = known
-            .page(at("2025-06-13T18:00:00+02:00"), "de", true)
+            .page(
+                at("2025-06-13T18:00:00+02:00"),
+                Choice {
+                    words: Words::german(),
+                    region: None,
+                },
+                true,
+            )
             .expect("page");
         assert!(page.stale_since.is_some());
-        assert_eq!(page.banner, crate::present::Banner::for_overall(Overall::Unknown));
+        assert_eq!(
+            page.banner,
+            crate::present::Banner::for_overall(Overall::Unknown, Words::german())
+        );
     }
 }

@@ -28,6 +28,7 @@ pub mod problem;
 pub mod rfc3339;
 pub mod status;
 pub mod widget;
+pub mod words;
 
 #[cfg(feature = "operator")]
 pub use advice::advise;
@@ -37,3 +38,4 @@ pub use model::*;
 pub use parse::{parse, Parsed, FORMAT_VERSION, MAX_FEED_BYTES, MAX_FRESH_FOR_MINUTES};
 pub use problem::{PathSeg, Problem, Severity};
 pub use status::{Freshness, IncidentNow, Overall, ServiceState, Status};
+pub use words::{Language, Words, LANGUAGES};

@@ -155,27 +155,7 @@ fn shorten(s: &str) -> String {
 
 /// Shortens a value for quoting in a message.
 fn quote(s: &str) -> String {
-    let out = shorten(s);
-    // Quoted the way the feed writes it, so the operator can search for it.
-    let mut quoted = String::with_capacity(out.len() + 2);
-    quoted.push('"');
-    for c in out.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\t' => quoted.push_str("\\t"),
-            '\r' => quoted.push_str("\\r"),
-            // Invisible or direction-changing characters are shown as their code, so a
-            // message never hides or reorders what the operator has to find.
-            c if c.is_control() || is_invisible_or_bidi(c) => {
-                quoted.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-            }
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    quoted
+    crate::problem::quoted(&shorten(s))
 }
 
 pub(crate) fn is_id(s: &str) -> bool {

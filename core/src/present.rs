@@ -6,6 +6,8 @@
 use crate::berlin;
 use crate::model::*;
 use crate::status::{IncidentNow, Overall, ServiceState, Status};
+use crate::words::Words;
+use crate::words::{k, Key};
 use std::borrow::Cow;
 
 /// A feed text in the language it was actually found in (for the `lang` attribute).
@@ -67,9 +69,9 @@ pub struct When {
 }
 
 impl When {
-    pub fn of(t: &Time) -> When {
+    pub fn of(t: &Time, w: &'static Words) -> When {
         When {
-            label: berlin::date_time_de(t),
+            label: berlin::date_time_in(t, w),
             machine: berlin::datetime_attr(t),
         }
     }
@@ -88,77 +90,85 @@ pub struct Banner {
 }
 
 impl Banner {
-    pub fn for_overall(overall: Overall) -> Banner {
+    fn said(tone: &'static str, icon: &'static str, heading: Key, detail: Key, w: &'static Words) -> Banner {
+        Banner {
+            tone,
+            icon,
+            heading: w.get(heading),
+            detail: Cow::Borrowed(w.get(detail)),
+        }
+    }
+
+    pub fn for_overall(overall: Overall, w: &'static Words) -> Banner {
         match overall {
-            Overall::AllWorking => Banner {
-                tone: "ok",
-                icon: "✓",
-                heading: "Alles funktioniert",
-                detail: Cow::Borrowed("Nach unserem aktuellen Stand funktionieren alle hier aufgeführten Dienste."),
-            },
-            Overall::Maintenance => Banner {
-                tone: "maintenance",
-                icon: "⚙",
-                heading: "Geplante Wartung",
-                detail: Cow::Borrowed("Einige Dienste gehen wegen geplanter Arbeiten gerade nicht. Unten steht, was Sie tun können."),
-            },
-            Overall::Disrupted => Banner {
-                tone: "disrupted",
-                icon: "!",
-                heading: "Störung: Einiges geht nur eingeschränkt",
-                detail: Cow::Borrowed("Manche Dienste gehen langsam oder nur teilweise. Unten steht, was Sie tun können."),
-            },
-            Overall::Outage => Banner {
-                tone: "outage",
-                icon: "✕",
-                heading: "Ausfall: Einige Dienste gehen gerade nicht",
-                detail: Cow::Borrowed("Unten steht, was nicht geht und was Sie stattdessen tun können."),
-            },
-            Overall::Unknown => Banner::unknown(),
+            Overall::AllWorking => Self::said("ok", "✓", k::BANNER_OK_HEADING, k::BANNER_OK_DETAIL, w),
+            Overall::Maintenance => Self::said(
+                "maintenance",
+                "⚙",
+                k::BANNER_MAINTENANCE_HEADING,
+                k::BANNER_MAINTENANCE_DETAIL,
+                w,
+            ),
+            Overall::Disrupted => Self::said(
+                "disrupted",
+                "!",
+                k::BANNER_DISRUPTED_HEADING,
+                k::BANNER_DISRUPTED_DETAIL,
+                w,
+            ),
+            Overall::Outage => Self::said(
+                "outage",
+                "✕",
+                k::BANNER_OUTAGE_HEADING,
+                k::BANNER_OUTAGE_DETAIL,
+                w,
+            ),
+            Overall::Unknown => Banner::unknown(w),
         }
     }
 
     /// The feed is too old: nothing is known to be wrong, but nothing is confirmed either.
-    pub fn unknown() -> Banner {
-        Banner {
-            tone: "unknown",
-            icon: "?",
-            heading: "Aktueller Stand unbekannt",
-            detail: Cow::Borrowed(
-                "Unsere Meldungen sind nicht mehr aktuell. Wir können nicht sagen, ob alles funktioniert.",
-            ),
-        }
+    pub fn unknown(w: &'static Words) -> Banner {
+        Self::said(
+            "unknown",
+            "?",
+            k::BANNER_UNKNOWN_HEADING,
+            k::BANNER_UNKNOWN_DETAIL,
+            w,
+        )
     }
 
     /// The feed could not be loaded or is broken.
-    pub fn unavailable() -> Banner {
-        Banner {
-            tone: "unknown",
-            icon: "?",
-            heading: "Status zurzeit nicht abrufbar",
-            detail: Cow::Borrowed("Die Meldungen konnten nicht geladen werden. Wir wissen deshalb nicht, ob alles funktioniert."),
-        }
+    pub fn unavailable(w: &'static Words) -> Banner {
+        Self::said(
+            "unknown",
+            "?",
+            k::BANNER_UNAVAILABLE_HEADING,
+            k::BANNER_UNAVAILABLE_DETAIL,
+            w,
+        )
     }
 
     /// Before the feed has arrived.
-    pub fn loading() -> Banner {
-        Banner {
-            tone: "unknown",
-            icon: "…",
-            heading: "Status wird geladen",
-            detail: Cow::Borrowed("Einen Moment bitte. Wir holen die aktuellen Meldungen."),
-        }
+    pub fn loading(w: &'static Words) -> Banner {
+        Self::said(
+            "unknown",
+            "…",
+            k::BANNER_LOADING_HEADING,
+            k::BANNER_LOADING_DETAIL,
+            w,
+        )
     }
 }
 
 /// The word for a service's state.
-pub fn state_label(state: ServiceState) -> &'static str {
-    match state {
-        ServiceState::Operational => "Funktioniert",
-        ServiceState::Maintenance => "Wartung",
-        ServiceState::Disrupted => "Gestört",
-        ServiceState::Outage => "Ausfall",
-    }
+pub fn state_label(state: ServiceState, w: &'static Words) -> &'static str {
+    w.get(match state {
+        ServiceState::Operational => k::STATE_OK,
+        ServiceState::Maintenance => k::STATE_MAINTENANCE,
+        ServiceState::Disrupted => k::STATE_DISRUPTED,
+        ServiceState::Outage => k::STATE_OUTAGE,
+    })
 }
 
 /// A stable token for a service state: `ok`, `maintenance`, `disrupted`, `outage`.
@@ -182,16 +192,16 @@ pub fn state_icon(state: ServiceState) -> &'static str {
 }
 
 /// What an update means, in plain words.
-pub fn update_label(kind: UpdateKind) -> &'static str {
-    match kind {
-        UpdateKind::Investigating => "Problem bekannt, wir prüfen",
-        UpdateKind::Identified => "Ursache gefunden",
-        UpdateKind::Monitoring => "Wieder in Betrieb, wir beobachten noch",
-        UpdateKind::Resolved => "Behoben",
-        UpdateKind::FollowUp => "Nachtrag: Problem besteht weiter",
-        UpdateKind::Correction => "Richtigstellung",
-        UpdateKind::Other => "Neue Information",
-    }
+pub fn update_label(kind: UpdateKind, w: &'static Words) -> &'static str {
+    w.get(match kind {
+        UpdateKind::Investigating => k::UPDATE_INVESTIGATING,
+        UpdateKind::Identified => k::UPDATE_IDENTIFIED,
+        UpdateKind::Monitoring => k::UPDATE_MONITORING,
+        UpdateKind::Resolved => k::UPDATE_RESOLVED,
+        UpdateKind::FollowUp => k::UPDATE_FOLLOW_UP,
+        UpdateKind::Correction => k::UPDATE_CORRECTION,
+        UpdateKind::Other => k::UPDATE_OTHER,
+    })
 }
 
 /// One service with its state, ready to show.
@@ -292,11 +302,11 @@ pub struct NoticeCard {
     pub services: Vec<Localized>,
     /// Names of the affected regions.
     pub regions: Vec<Localized>,
-    /// "seit …" / "ab …" / "von …"
-    pub start_prefix: &'static str,
+    /// "seit {}" / "von {}": the words around the start time.
+    pub start_words: &'static str,
     pub start: When,
-    /// "bis …" for maintenance; "behoben am …" for resolved incidents.
-    pub end_prefix: &'static str,
+    /// "bis {}" for maintenance; "behoben {}" for resolved incidents.
+    pub end_words: &'static str,
     pub end: Option<When>,
     pub next_update: Option<When>,
     pub fallbacks: Vec<FallbackItem>,
@@ -310,7 +320,8 @@ pub struct NoticeCard {
 fn names<'f>(
     ids: &[String],
     lookup: impl Fn(&str) -> Option<&'f Text>,
-    unknown: &'static str,
+    unknown: Key,
+    w: &'static Words,
     lang: &str,
 ) -> Vec<Localized> {
     let mut out: Vec<Localized> = ids
@@ -319,8 +330,8 @@ fn names<'f>(
         .collect();
     if out.len() < ids.len() {
         out.push(Localized {
-            text: unknown.to_string(),
-            lang: "de".to_string(),
+            text: w.get(unknown).to_string(),
+            lang: w.language.html_lang.to_string(),
         });
     }
     out
@@ -334,7 +345,7 @@ impl NoticeCard {
         regions: &[String],
         text: &NoticeText,
         fallbacks: &[Fallback],
-        lang: &str,
+        (w, lang): (&'static Words, &str),
     ) -> NoticeCard {
         NoticeCard {
             id: id.to_string(),
@@ -348,21 +359,23 @@ impl NoticeCard {
             services: names(
                 services,
                 |id| feed.service(id).map(|s| &s.name),
-                "weitere Dienste",
+                k::NAMES_OTHER_SERVICES,
+                w,
                 lang,
             ),
             regions: names(
                 regions,
                 |id| feed.region(id).map(|r| &r.name),
-                "weitere Gebiete",
+                k::NAMES_OTHER_REGIONS,
+                w,
                 lang,
             ),
-            start_prefix: "seit",
+            start_words: w.get(k::WHEN_SINCE),
             start: When {
                 label: String::new(),
                 machine: String::new(),
             },
-            end_prefix: "",
+            end_words: "",
             end: None,
             next_update: None,
             fallbacks: fallbacks.iter().map(|f| FallbackItem::of(f, lang)).collect(),
@@ -370,61 +383,141 @@ impl NoticeCard {
         }
     }
 
-    pub fn incident(feed: &Feed, now: &IncidentNow<'_>, lang: &str) -> NoticeCard {
+    /// "seit Montag, …" / "von …, bis …" as plain text.
+    pub fn when_text(&self) -> String {
+        let fill = |words: &str, label: &str| {
+            let (before, after) = crate::words::split_at_slot(words);
+            format!("{before}{label}{after}")
+        };
+        let start = fill(self.start_words, &self.start.label);
+        match &self.end {
+            Some(e) => format!("{start}, {}", fill(self.end_words, &e.label)),
+            None => start,
+        }
+    }
+
+    /// Notice `id` (an incident or a maintenance window) on its own page at `at`: with
+    /// its whole history, also long after it ended; `None` if the feed has no such one.
+    pub fn on_its_page(feed: &Feed, id: &str, at: Time, w: &'static Words) -> Option<NoticeCard> {
+        let lang = w.language.feed_lang;
+        if let Some(i) = feed.incidents.iter().find(|i| i.id == id) {
+            return Some(NoticeCard::incident(feed, &i.state_at(at), w, lang));
+        }
+        let m = feed.maintenance.iter().find(|m| m.id == id)?;
+        let mut card = NoticeCard::maintenance(feed, m, at < m.start, w, lang);
+        if at >= m.end {
+            card.phase = NoticePhase::Resolved;
+        }
+        Some(card)
+    }
+
+    /// An incident in the words of `w`, its texts from the feed in `lang` (with fallback).
+    pub fn incident(feed: &Feed, now: &IncidentNow<'_>, w: &'static Words, lang: &str) -> NoticeCard {
         let i = now.incident;
-        let mut card = Self::base(feed, &i.id, &i.services, &i.regions, &i.text, &i.fallbacks, lang);
+        let mut card = Self::base(
+            feed,
+            &i.id,
+            &i.services,
+            &i.regions,
+            &i.text,
+            &i.fallbacks,
+            (w, lang),
+        );
         card.state = now.impact.into();
-        card.start = When::of(&i.start);
-        card.next_update = now.next_update.as_ref().map(When::of);
+        card.start = When::of(&i.start, w);
+        card.next_update = now.next_update.as_ref().map(|t| When::of(t, w));
         card.updates = now
             .updates
             .iter()
             .map(|u| UpdateItem {
                 kind: u.kind,
-                label: update_label(u.kind),
-                at: When::of(&u.at),
+                label: update_label(u.kind, w),
+                at: When::of(&u.at, w),
                 text: Localized::pick(&u.text, lang),
             })
             .collect();
         match now.resolved_at {
             None => {
-                card.badge = match now.impact {
-                    Impact::Outage => "Ausfall",
-                    Impact::Disrupted => "Störung",
-                };
+                card.badge = w.get(match now.impact {
+                    Impact::Outage => k::BADGE_OUTAGE,
+                    Impact::Disrupted => k::BADGE_DISRUPTED,
+                });
             }
             Some(r) => {
                 card.phase = NoticePhase::Resolved;
                 card.state = ServiceState::Operational;
-                card.badge = "Behoben";
-                card.start_prefix = "von";
-                card.end_prefix = "behoben";
-                card.end = Some(When::of(&r));
+                card.badge = w.get(k::BADGE_RESOLVED);
+                card.start_words = w.get(k::WHEN_FROM);
+                card.end_words = w.get(k::WHEN_RESOLVED);
+                card.end = Some(When::of(&r, w));
             }
         }
         card
     }
 
-    pub fn maintenance(feed: &Feed, m: &Maintenance, upcoming: bool, lang: &str) -> NoticeCard {
-        let mut card = Self::base(feed, &m.id, &m.services, &m.regions, &m.text, &m.fallbacks, lang);
+    pub fn maintenance(
+        feed: &Feed,
+        m: &Maintenance,
+        upcoming: bool,
+        w: &'static Words,
+        lang: &str,
+    ) -> NoticeCard {
+        let mut card = Self::base(
+            feed,
+            &m.id,
+            &m.services,
+            &m.regions,
+            &m.text,
+            &m.fallbacks,
+            (w, lang),
+        );
         card.state = ServiceState::Maintenance;
         card.phase = if upcoming {
             NoticePhase::Upcoming
         } else {
             NoticePhase::Maintenance
         };
-        card.badge = if upcoming { "Geplant" } else { "Wartung" };
-        card.start_prefix = if upcoming { "von" } else { "seit" };
-        card.start = When::of(&m.start);
-        card.end_prefix = "bis";
-        card.end = Some(When::of(&m.end));
+        card.badge = w.get(if upcoming {
+            k::BADGE_UPCOMING
+        } else {
+            k::BADGE_MAINTENANCE
+        });
+        card.start_words = w.get(if upcoming { k::WHEN_FROM } else { k::WHEN_SINCE });
+        card.start = When::of(&m.start, w);
+        card.end_words = w.get(k::WHEN_UNTIL);
+        card.end = Some(When::of(&m.end, w));
         card
     }
 }
 
-/// The whole page's content at one instant.
+/// What the visitor chose: the page's language, and a region (a feed's region id) or all.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<'a> {
+    pub words: &'static Words,
+    pub region: Option<&'a str>,
+}
+
+/// A region to choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionOption {
+    pub id: String,
+    pub name: Localized,
+}
+
+impl RegionOption {
+    fn of(r: &Region, lang: &str) -> RegionOption {
+        RegionOption {
+            id: r.id.clone(),
+            name: Localized::pick(&r.name, lang),
+        }
+    }
+}
+
+/// The whole page's content at one instant.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageModel {
+    /// The language the page is in, and every word of it that is not the operator's.
+    pub words: &'static Words,
     pub banner: Banner,
     /// "Stand: …" — when the feed was generated.
     pub generated: When,
@@ -443,11 +536,33 @@ pub struct PageModel {
     /// Set when the latest attempt to fetch the feed failed and an older one is shown:
     /// when that older one was fetched.
     pub refresh_failed: Option<When>,
+    /// Every region of the feed, to choose from (nationwide ones first).
+    pub regions: Vec<RegionOption>,
+    /// The region the notices are shown for; `None`: all.
+    pub region: Option<RegionOption>,
 }
 
 impl PageModel {
-    /// Builds the page for `status` (of `feed`) in language `lang`.
-    pub fn new(feed: &Feed, status: &Status<'_>, lang: &str, preview: bool) -> PageModel {
+    /// The page of `feed` at `at` as the visitor chose it: in the language of their
+    /// words (the feed's texts in that language where it has them), and for their
+    /// region if the feed defines it (see [`Status::in_region`]).
+    pub fn chosen(feed: &Feed, at: Time, choice: Choice<'_>, preview: bool) -> PageModel {
+        let w = choice.words;
+        let status = feed.status_at(at);
+        let region = choice.region.and_then(|id| feed.region(id));
+        let status = match region {
+            Some(r) => status.in_region(feed, &r.id),
+            None => status,
+        };
+        let lang = w.language.feed_lang;
+        let mut page = Self::new(feed, &status, w, lang, preview);
+        page.region = region.map(|r| RegionOption::of(r, lang));
+        page
+    }
+
+    /// Builds the page for `status` (of `feed`) in the words of `w`, picking the feed's
+    /// texts in `lang` (then German, English, any; see [`Text::pick`]).
+    pub fn new(feed: &Feed, status: &Status<'_>, w: &'static Words, lang: &str, preview: bool) -> PageModel {
         let states: std::collections::BTreeMap<&str, ServiceState> = status
             .services
             .iter()
@@ -476,22 +591,23 @@ impl PageModel {
         let mut notices: Vec<NoticeCard> = status
             .active
             .iter()
-            .map(|a| NoticeCard::incident(feed, a, lang))
+            .map(|a| NoticeCard::incident(feed, a, w, lang))
             .collect();
         notices.extend(
             status
                 .maintenance_now
                 .iter()
-                .map(|m| NoticeCard::maintenance(feed, m, false, lang)),
+                .map(|m| NoticeCard::maintenance(feed, m, false, w, lang)),
         );
         PageModel {
-            banner: Banner::for_overall(status.overall),
-            generated: When::of(&feed.generated_at),
+            words: w,
+            banner: Banner::for_overall(status.overall, w),
+            generated: When::of(&feed.generated_at, w),
             stale_since: match status.freshness {
-                crate::Freshness::Stale { since } => Some(When::of(&since)),
+                crate::Freshness::Stale { since } => Some(When::of(&since, w)),
                 crate::Freshness::Fresh => None,
             },
-            preview_at: preview.then(|| When::of(&status.at)),
+            preview_at: preview.then(|| When::of(&status.at, w)),
             publisher: Localized::pick(&feed.publisher.name, lang),
             publisher_note: feed.publisher.note.as_ref().map(|t| Localized::pick(t, lang)),
             example: feed.publisher.example,
@@ -500,14 +616,20 @@ impl PageModel {
             upcoming: status
                 .maintenance_upcoming
                 .iter()
-                .map(|m| NoticeCard::maintenance(feed, m, true, lang))
+                .map(|m| NoticeCard::maintenance(feed, m, true, w, lang))
                 .collect(),
             recent: status
                 .recent
                 .iter()
-                .map(|r| NoticeCard::incident(feed, r, lang))
+                .map(|r| NoticeCard::incident(feed, r, w, lang))
                 .collect(),
             refresh_failed: None,
+            regions: {
+                let mut all: Vec<&Region> = feed.regions.iter().collect();
+                crate::order::sort_by_rank(&mut all, |r| [i64::from(!r.nationwide), 0]);
+                all.into_iter().map(|r| RegionOption::of(r, lang)).collect()
+            },
+            region: None,
         }
     }
 }
@@ -515,24 +637,24 @@ impl PageModel {
 /// A number everyone may need, whatever the feed says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneralNumber {
-    pub label: &'static str,
+    pub label: Key,
     pub display: &'static str,
     pub href: &'static str,
-    pub hours: &'static str,
+    pub hours: Key,
 }
 
 /// The numbers shown on every page, also when the feed is missing (and in `<noscript>`).
 pub const GENERAL_NUMBERS: [GeneralNumber; 2] = [
     GeneralNumber {
-        label: "Ärztlicher Bereitschaftsdienst, wenn Ihre Praxis geschlossen ist",
+        label: k::NUMBERS_116117,
         display: "116117",
         href: "tel:116117",
-        hours: "rund um die Uhr, kostenlos",
+        hours: k::NUMBERS_HOURS,
     },
     GeneralNumber {
-        label: "Notruf: Rettungsdienst und Feuerwehr",
+        label: k::NUMBERS_112,
         display: "112",
         href: "tel:112",
-        hours: "rund um die Uhr, kostenlos",
+        hours: k::NUMBERS_HOURS,
     },
 ];

@@ -145,6 +145,37 @@ impl Feed {
             .collect();
         sort_by_rank(&mut maintenance_upcoming, |m| [m.start.timestamp_millis(), 0]);
 
+        let freshness = self.freshness(at);
+        let (services, overall) = self.summarize(&active, &maintenance_now, freshness);
+        Status {
+            at,
+            freshness,
+            overall,
+            services,
+            active,
+            recent,
+            maintenance_now,
+            maintenance_upcoming,
+        }
+    }
+
+    /// Whether a notice naming `regions` concerns a visitor who chose `chosen`: it names
+    /// that region, or a nationwide one, or one this feed does not define (a newer
+    /// format; it cannot be ruled out). A chosen nationwide region takes only nationwide
+    /// notices.
+    pub fn concerns(&self, regions: &[String], chosen: &str) -> bool {
+        regions
+            .iter()
+            .any(|id| id == chosen || self.region(id).is_none_or(|r| r.nationwide))
+    }
+
+    /// Each service's state and the headline, from the notices in force.
+    fn summarize<'f>(
+        &'f self,
+        active: &[IncidentNow<'f>],
+        maintenance_now: &[&'f Maintenance],
+        freshness: Freshness,
+    ) -> (Vec<(&'f Service, ServiceState)>, Overall) {
         let services: Vec<(&Service, ServiceState)> = self
             .services()
             .map(|s| {
@@ -164,7 +195,6 @@ impl Feed {
             })
             .collect();
 
-        let freshness = self.freshness(at);
         // Every active notice counts, also one that names no service this feed defines
         // (a newer-format feed): the page must never say "all working" beside it.
         let worst = services
@@ -174,24 +204,27 @@ impl Feed {
             .chain(maintenance_now.iter().map(|_| ServiceState::Maintenance))
             .max()
             .unwrap_or(ServiceState::Operational);
-        let overall = Overall::of(worst, freshness);
-
-        Status {
-            at,
-            freshness,
-            overall,
-            services,
-            active,
-            recent,
-            maintenance_now,
-            maintenance_upcoming,
-        }
+        (services, Overall::of(worst, freshness))
     }
 }
 
-/// Only with the cargo feature `operator` (for the `wegweiser` command): a second caller
-/// of `incident_now` changes how the page's WebAssembly is optimised.
-#[cfg(feature = "operator")]
+impl<'f> Status<'f> {
+    /// The status as a visitor of region `chosen` sees it: only the notices that concern
+    /// it ([`Feed::concerns`]; nationwide ones always), and each service's state and the
+    /// headline from those alone.
+    pub fn in_region(mut self, feed: &'f Feed, chosen: &str) -> Status<'f> {
+        let concerns = |regions: &[String]| feed.concerns(regions, chosen);
+        self.active.retain(|a| concerns(&a.incident.regions));
+        self.recent.retain(|r| concerns(&r.incident.regions));
+        self.maintenance_now.retain(|m| concerns(&m.regions));
+        self.maintenance_upcoming.retain(|m| concerns(&m.regions));
+        let (services, overall) = feed.summarize(&self.active, &self.maintenance_now, self.freshness);
+        self.services = services;
+        self.overall = overall;
+        self
+    }
+}
+
 impl Incident {
     /// This incident as it stands at `at` (also one long resolved, which
     /// [`Feed::status_at`] no longer lists): for exports that show the whole history.

@@ -11,6 +11,7 @@ use crate::model::{Feed, Maintenance};
 use crate::parse::{is_id, is_language_tag};
 use crate::present::{Banner, FallbackItem, Localized, NoticeCard, When};
 use crate::status::{Freshness, IncidentNow, Overall, ServiceState, Status};
+use crate::words::Words;
 use crate::FallbackKind;
 use std::borrow::Cow;
 
@@ -131,15 +132,10 @@ pub fn is_web_origin(s: &str) -> bool {
     host_ok && port_ok
 }
 
-/// Whether an incident or maintenance window naming `regions` concerns `chosen`: it
-/// names that region, or a nationwide one, or one this feed does not define (a newer
-/// format; it cannot be ruled out). With no region chosen, every notice concerns the
-/// widget; a chosen nationwide region takes only nationwide notices.
+/// Whether a notice naming `regions` concerns the widget: with no region chosen every
+/// notice does, else as on the page ([`Feed::concerns`]).
 fn in_region(feed: &Feed, regions: &[String], chosen: Option<&str>) -> bool {
-    let Some(chosen) = chosen else { return true };
-    regions
-        .iter()
-        .any(|id| id == chosen || feed.region(id).is_none_or(|r| r.nationwide))
+    chosen.is_none_or(|chosen| feed.concerns(regions, chosen))
 }
 
 fn in_services(services: &[String], chosen: &[String]) -> bool {
@@ -278,12 +274,12 @@ impl WidgetModel {
 
         let mut notices: Vec<NoticeCard> = incidents
             .iter()
-            .map(|a| NoticeCard::incident(feed, a, lang))
+            .map(|a| NoticeCard::incident(feed, a, Words::german(), lang))
             .collect();
         notices.extend(
             maintenance
                 .iter()
-                .map(|m| NoticeCard::maintenance(feed, m, false, lang)),
+                .map(|m| NoticeCard::maintenance(feed, m, false, Words::german(), lang)),
         );
         for card in &mut notices {
             card.fallbacks = short_fallbacks(&card.fallbacks);
@@ -293,10 +289,10 @@ impl WidgetModel {
         WidgetModel {
             banner,
             notices,
-            generated: Some(When::of(&feed.generated_at)),
+            generated: Some(When::of(&feed.generated_at, Words::german())),
             stale: matches!(status.freshness, Freshness::Stale { .. }),
             refresh_failed: None,
-            preview_at: preview.then(|| When::of(&status.at)),
+            preview_at: preview.then(|| When::of(&status.at, Words::german())),
             example: feed.publisher.example,
             setup_problem: (!unknown.is_empty()).then(|| setup_help(feed, &unknown)),
         }
@@ -428,7 +424,7 @@ fn affected(overall: Overall, states: &[(String, ServiceState)], where_: &str) -
         .collect();
     let names: Vec<String> = hit.iter().map(|(n, _)| n.clone()).collect();
     let same = hit.windows(2).all(|w| w[0].1 == w[1].1);
-    let base = Banner::for_overall(overall);
+    let base = Banner::for_overall(overall, Words::german());
     let (heading, one, many, rest) = match overall {
         Overall::Outage => ("Ausfall", "geht", "gehen", "gerade nicht."),
         Overall::Disrupted => ("Störung", "geht", "gehen", "gerade nur eingeschränkt."),

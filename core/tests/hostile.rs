@@ -8,6 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
+use wegweiser_core::Words;
 
 use wegweiser_core::present::{close_bidi, NoticeCard, NoticePhase, PageModel};
 use wegweiser_core::{parse, Feed, Freshness, Overall, Parsed, Problem, ServiceState, Time, WebLink};
@@ -124,7 +125,7 @@ fn at(s: &str) -> Time {
 }
 
 fn page(feed: &Feed, instant: &str, lang: &str) -> PageModel {
-    PageModel::new(feed, &feed.status_at(at(instant)), lang, true)
+    PageModel::new(feed, &feed.status_at(at(instant)), Words::german(), lang, true)
 }
 
 // --- The file as a whole ---------------------------------------------------------------
@@ -673,13 +674,13 @@ fn html_and_scripts_in_every_text_field_survive_as_text() {
     let status = feed.status_at(at("2021-11-22T10:30:00+01:00"));
     assert_eq!(status.overall, Overall::Outage);
     assert_eq!(status.freshness, Freshness::Fresh);
-    let de = PageModel::new(&feed, &status, "de", false);
+    let de = PageModel::new(&feed, &status, Words::german(), "de", false);
     assert_eq!(de.publisher.text, payload("publisher.name"));
     assert_eq!(
         de.publisher_note.as_ref().map(|n| n.text.clone()),
         Some(payload("publisher.note.de"))
     );
-    let en = PageModel::new(&feed, &status, "en", false);
+    let en = PageModel::new(&feed, &status, Words::german(), "en", false);
     assert_eq!(
         en.publisher_note.as_ref().map(|n| n.text.clone()),
         Some(payload("publisher.note.en"))
@@ -843,7 +844,7 @@ fn fifty_megabytes_are_read_or_refused_within_time_and_memory() {
             let (model, took, _) = measured(|| {
                 let status = feed.status_at(at("2025-06-13T10:00:00+02:00"));
                 assert_eq!(status.overall, Overall::Outage);
-                PageModel::new(feed, &status, "de", false)
+                PageModel::new(feed, &status, Words::german(), "de", false)
             });
             assert!(
                 took < Duration::from_secs(60),

@@ -4,6 +4,7 @@
 //! format that needs a newer reader is refused with its own message.
 
 use wegweiser_core::present::{NoticeCard, PageModel};
+use wegweiser_core::Words;
 use wegweiser_core::{parse, FallbackKind, Impact, Overall, UpdateKind};
 
 /// Version 2 added (in this imagined future) a video consultation service, defined in
@@ -81,7 +82,7 @@ fn a_newer_compatible_feed_is_shown_with_the_unknown_in_general_terms() {
         1,
         "an unknown kind of update does not end the incident"
     );
-    let model = PageModel::new(&feed, &status, "de", false);
+    let model = PageModel::new(&feed, &status, Words::german(), "de", false);
     let card: &NoticeCard = &model.notices[0];
     let services: Vec<&str> = card.services.iter().map(|l| l.text.as_str()).collect();
     let regions: Vec<&str> = card.regions.iter().map(|l| l.text.as_str()).collect();

@@ -298,3 +298,60 @@ fn the_minimal_example_in_the_format_documentation_is_valid() {
     let status = feed.status_at(at("2021-11-22T10:30:00+01:00"));
     assert_eq!(status.overall, Overall::Outage);
 }
+
+#[test]
+fn a_visitor_in_nrw_does_not_see_the_berlin_outage_but_always_the_nationwide_one() {
+    use wegweiser_core::present::{Choice, PageModel};
+    use wegweiser_core::Words;
+    let feed = sample();
+    let region = |r| Choice {
+        words: Words::german(),
+        region: Some(r),
+    };
+    // Doctolib (Berlin only) at 10:30.
+    let berlin = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), region("berlin"), false);
+    assert_eq!(berlin.notices.len(), 1);
+    assert_eq!(berlin.banner.tone, "outage");
+    assert_eq!(
+        berlin.region.as_ref().map(|r| r.name.text.as_str()),
+        Some("Berlin")
+    );
+    let nrw = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), region("nrw"), false);
+    assert!(nrw.notices.is_empty());
+    assert_eq!(nrw.banner.tone, "ok", "nothing is wrong in NRW");
+    let termine = nrw
+        .groups
+        .iter()
+        .flat_map(|g| &g.services)
+        .find(|s| s.id == "termin-absagen");
+    assert_eq!(termine.map(|s| s.state), Some(ServiceState::Operational));
+    // The TI outage (nationwide) reaches every region.
+    let ti_at = at("2025-06-13T10:00:00+02:00");
+    for r in ["berlin", "nrw", "brandenburg", "de"] {
+        let page = PageModel::chosen(&feed, ti_at, region(r), false);
+        assert_eq!(
+            page.notices.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            vec![TI],
+            "{r}"
+        );
+    }
+    // An unknown region shows everything, and says no region was chosen.
+    let unknown = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), region("mars"), false);
+    assert_eq!(unknown.notices.len(), 1);
+    assert!(unknown.region.is_none());
+    // The nationwide region comes first in the picker.
+    assert_eq!(unknown.regions[0].id, "de");
+}
+
+#[test]
+fn a_deep_link_shows_one_notice_with_its_whole_history_even_long_after() {
+    use wegweiser_core::present::{NoticeCard, NoticePhase};
+    use wegweiser_core::Words;
+    let feed = sample();
+    let later = at("2026-01-01T12:00:00+01:00");
+    let card = NoticeCard::on_its_page(&feed, DOCTOLIB, later, Words::german()).expect("the Doctolib notice");
+    assert_eq!(card.id, DOCTOLIB);
+    assert_eq!(card.phase, NoticePhase::Resolved);
+    assert!(card.updates.len() >= 4, "every update, newest first");
+    assert!(NoticeCard::on_its_page(&feed, "gibt-es-nicht", later, Words::german()).is_none());
+}

@@ -15,6 +15,7 @@
 
 use chrono::TimeDelta;
 use wegweiser_core::present::PageModel;
+use wegweiser_core::Words;
 use wegweiser_core::{offset_of, parse, Feed, Freshness, Overall, Parsed, Time};
 
 /// How many problems the parser gives a line:column (`MAX_LOCATED` in `locate.rs`).
@@ -136,7 +137,7 @@ pub fn status_and_page(feed: &Feed) {
             assert!(status.active.is_empty() && status.maintenance_now.is_empty());
         }
         for lang in ["de", "en", "ar"] {
-            let page = PageModel::new(feed, &status, lang, true);
+            let page = PageModel::new(feed, &status, Words::german(), lang, true);
             assert_eq!(
                 page.notices.len(),
                 status.active.len() + status.maintenance_now.len(),
