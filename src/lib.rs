@@ -5,6 +5,7 @@
 //! instant shown, and places the core's ready-made texts ([`wegweiser_core::present`])
 //! into components — one per file under [`components`].
 
+pub mod choice;
 pub mod clock;
 pub mod components;
 pub mod embed;
@@ -13,8 +14,10 @@ pub mod page_query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod slot;
+pub mod storage;
 
 use components::{App, WidgetApp};
+use leptos::prelude::view;
 use wasm_bindgen::JsCast;
 
 /// The feed's address, relative to the page, unless `<meta name="wegweiser-feed">` says otherwise.
@@ -31,7 +34,7 @@ pub const FRESH_UNTIL_ATTR: &str = "data-fresh-until";
 /// Otherwise the app replaces the static loading text.
 pub fn start() {
     let Some(app) = app_element() else {
-        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(|| view! { <App render=components::overview /> });
         return;
     };
     let published = app.get_attribute(PUBLISHED_ATTR);
@@ -39,9 +42,10 @@ pub fn start() {
     match (published, live) {
         (Some(published), Some(live)) => {
             let query = page_query::PageQuery::from_location();
-            if let Some(raw) = query.bad_at {
+            if let Some(raw) = query.bad_at.clone() {
+                let w = wegweiser_core::Words::german();
                 let note = leptos::mount::mount_to(app.clone().unchecked_into(), move || {
-                    leptos::prelude::view! { <components::BadAt raw /> }
+                    leptos::prelude::view! { <components::BadAt raw w /> }
                 });
                 if let Some(node) = app.last_child() {
                     let _ = app.insert_before(&node, Some(&live));
@@ -50,21 +54,41 @@ pub fn start() {
             }
             let published = wegweiser_core::rfc3339::parse(&published)
                 .ok()
-                .map(|t| components::Published {
-                    at: wegweiser_core::present::When::of(&t),
+                .map(|at| components::Published {
+                    at,
                     fresh_until: app
                         .get_attribute(FRESH_UNTIL_ATTR)
                         .and_then(|u| wegweiser_core::rfc3339::parse(&u).ok()),
                 });
+            let start = components::Start::from_query(&query, published, false);
             let slot = slot::Slot::new(live.unchecked_into());
             // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
-            wasm_bindgen_futures::spawn_local(components::follow(slot, query.at, published));
+            wasm_bindgen_futures::spawn_local(components::follow(slot, start, components::overview));
         }
         _ => {
             app.set_inner_html("");
-            leptos::mount::mount_to(app.unchecked_into(), App).forget();
+            leptos::mount::mount_to(
+                app.unchecked_into(),
+                || view! { <App render=components::overview /> },
+            )
+            .forget();
         }
     }
+}
+
+/// Starts a page beside the overview (bin `wegweiser-more`) in `#app`: one notice
+/// (`meldung.html?id=…`) or, with `#app[data-page=barrierefreiheit]`, the accessibility
+/// statement.
+pub fn start_more() {
+    let Some(app) = app_element() else { return };
+    let statement = app.get_attribute("data-page").as_deref() == Some("barrierefreiheit");
+    choice::keep_address_in_language_links();
+    app.set_inner_html("");
+    leptos::mount::mount_to(
+        app.unchecked_into(),
+        move || view! { <App render=components::detail statement /> },
+    )
+    .forget();
 }
 
 /// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`,
@@ -111,3 +135,8 @@ pub fn configured_feed_url() -> String {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_FEED_URL.to_string())
 }
+
+/// The allocator of every wasm of the page (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -9,6 +9,12 @@ pub struct PageQuery {
     pub at: Option<DateTime<FixedOffset>>,
     /// `?at=` was given but is not a time with offset (shown as a notice, not ignored silently).
     pub bad_at: Option<String>,
+    /// `?lang=en`: the page's language (see `crate::choice`).
+    pub lang: Option<String>,
+    /// `?region=berlin`, or `alle`.
+    pub region: Option<String>,
+    /// `meldung.html?id=<id>`: the notice its page shows.
+    pub incident: Option<String>,
 }
 
 impl PageQuery {
@@ -26,6 +32,9 @@ impl PageQuery {
                 Err(_) => query.bad_at = Some(raw),
             }
         }
+        query.lang = params.get("lang");
+        query.region = params.get("region");
+        query.incident = params.get("id").filter(|id| !id.trim().is_empty());
         query
     }
 

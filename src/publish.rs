@@ -10,12 +10,12 @@
 //! Nothing here decides what the page says — that is the core's [`PageModel`] and the
 //! components, exactly as in the browser.
 
-use crate::components::{GeneralNumbers, StatusPage};
+use crate::components::StatusPage;
 use crate::{FRESH_UNTIL_ATTR, PUBLISHED_ATTR};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wegweiser_core::present::{PageModel, When};
-use wegweiser_core::{Feed, LastKnown, Problem, Time};
+use wegweiser_core::present::{Choice, PageModel, When};
+use wegweiser_core::{Feed, LastKnown, Problem, Time, Words};
 
 /// Marks the part of `index.html` that publishing replaces (kept, so that a page can be
 /// published again with a newer feed).
@@ -62,8 +62,8 @@ pub struct Published {
 /// The state's HTML: what the app's `#app` element holds once it has shown `model`.
 pub fn state_html(model: PageModel, feed: Arc<Feed>) -> String {
     let html = view! {
-        <div class="live" aria-live="polite"><StatusPage model feed /></div>
-        <GeneralNumbers />
+        <p class="announce visually-hidden" role="status" aria-live="polite"></p>
+        <div class="live"><StatusPage model feed /></div>
     }
     .to_html();
     // Leptos separates adjacent dynamic texts with empty comments for hydration; the
@@ -86,11 +86,21 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
     known
         .arrived(feed_text.to_string(), at)
         .map_err(PublishError::Feed)?;
-    let (Some(model), Some(feed)) = (known.page(at, "de", preview), known.feed().cloned()) else {
+    let (Some(model), Some(feed)) = (
+        known.page(
+            at,
+            Choice {
+                words: Words::german(),
+                region: None,
+            },
+            preview,
+        ),
+        known.feed().cloned(),
+    ) else {
         return Err(PublishError::Feed(Vec::new()));
     };
-    let published = When::of(&at);
-    let fresh_until = When::of(&feed.stale_after()).machine;
+    let published = When::of(&at, Words::german());
+    let fresh_until = When::of(&feed.stale_after(), Words::german()).machine;
     let state = format!(
         "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\" {FRESH_UNTIL_ATTR}=\"{fresh_until}\">{live}</div>\n    \
          <noscript><p class=\"note\" role=\"note\">Diese Seite zeigt den Stand vom \

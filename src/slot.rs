@@ -50,18 +50,20 @@ impl Slot {
         self.current.is_none() && self.target.has_child_nodes()
     }
 
-    /// Shows the view `render` returns, unless the slot already shows the same markup.
-    pub fn show<N, F>(&mut self, render: F)
+    /// Shows the view `render` returns, unless the slot already shows the same markup;
+    /// whether it changed what the page shows.
+    pub fn show<N, F>(&mut self, render: F) -> bool
     where
         N: leptos::IntoView + 'static,
         N::State: 'static,
         F: FnOnce() -> N + 'static,
     {
         // Built off-screen first, so the page changes in one step (no empty moment).
-        let Some(staging) = staging() else { return };
+        let Some(staging) = staging() else { return false };
         let mounted = leptos::mount::mount_to(staging.clone(), render);
+        mark_directions(&staging);
         if same_content(&staging, &self.target) {
-            return;
+            return false;
         }
         self.target.set_text_content(None);
         self.above = None;
@@ -71,6 +73,7 @@ impl Slot {
         // The old view's nodes are already gone from the page; dropping its handle
         // disposes of its reactive owner.
         self.current = Some(Box::new(mounted));
+        true
     }
 
     /// Puts the view `render` returns above what the slot shows, until the next
@@ -122,6 +125,31 @@ fn drop_comments(node: &web_sys::Node) {
             let _ = node.remove_child(&c);
         } else {
             drop_comments(&c);
+        }
+    }
+}
+
+/// Gives every element with a `lang` whose writing direction differs from the page's a
+/// `dir`, so a text that fell back to German or English in an Arabic page reads left to
+/// right, and an Arabic text in a German page right to left. One pass here rather than a
+/// `dir` in every view.
+fn mark_directions(root: &web_sys::HtmlElement) {
+    let page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("dir"))
+        .unwrap_or_else(|| "ltr".into());
+    let Ok(marked) = root.query_selector_all("[lang]") else {
+        return;
+    };
+    for i in 0..marked.length() {
+        let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let dir = wegweiser_core::widget::direction(&el.get_attribute("lang").unwrap_or_default());
+        // Only where it differs from the page's: the published page has no `dir`s.
+        if dir != page && !el.has_attribute("dir") {
+            let _ = el.set_attribute("dir", dir);
         }
     }
 }

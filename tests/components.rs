@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wegweiser_app::components::*;
 use wegweiser_app::feed_source::FetchError;
-use wegweiser_core::present::{Banner, NoticeCard, PageModel};
+use wegweiser_core::present::{Banner, Choice, NoticeCard, PageModel};
 use wegweiser_core::status::Overall;
+use wegweiser_core::Words;
 use wegweiser_core::{parse, Feed, Time};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -64,7 +65,7 @@ fn doctolib_card() -> NoticeCard {
         .iter()
         .find(|a| a.incident.id == "doctolib-berlin-2021-11-22")
         .expect("Doctolib incident active at 10:30");
-    NoticeCard::incident(&feed, now, "de")
+    NoticeCard::incident(&feed, now, Words::german(), "de")
 }
 
 #[wasm_bindgen_test]
@@ -76,7 +77,8 @@ fn banner_states_carry_words_and_a_tone_not_only_colour() {
         (Overall::Maintenance, "maintenance", "Wartung"),
         (Overall::Unknown, "unknown", "unbekannt"),
     ] {
-        let root = mount(move || view! { <StatusBanner banner=Banner::for_overall(overall) /> });
+        let root =
+            mount(move || view! { <StatusBanner banner=Banner::for_overall(overall, Words::german()) /> });
         assert_eq!(attrs(&root, ".banner", "data-tone"), vec![tone.to_string()]);
         let heading = texts(&root, ".banner h2").join("");
         assert!(heading.contains(words), "{heading:?} lacks {words:?}");
@@ -90,7 +92,7 @@ fn banner_states_carry_words_and_a_tone_not_only_colour() {
 #[wasm_bindgen_test]
 fn notice_answers_what_where_since_and_links_the_hotline() {
     let card = doctolib_card();
-    let root = mount(move || view! { <Notice card /> });
+    let root = mount(move || view! { <Notice card w=Words::german() /> });
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("seit Montag, 22.11.2021, 9:12 Uhr"), "{text}");
     assert!(text.contains("Berlin"), "region missing: {text}");
@@ -121,8 +123,8 @@ fn feed_text_is_text_never_html() {
     let hostile = "<img src=x onerror=\"document.body.dataset.pwned=1\"><script>alert(1)</script>";
     feed.incidents[0].text.title = wegweiser_core::Text::de(hostile);
     let status = feed.status_at(feed.incidents[0].start);
-    let card = NoticeCard::incident(&feed, &status.active[0], "de");
-    let root = mount(move || view! { <Notice card /> });
+    let card = NoticeCard::incident(&feed, &status.active[0], Words::german(), "de");
+    let root = mount(move || view! { <Notice card w=Words::german() /> });
     assert!(root.query_selector("img").expect("selector").is_none());
     assert!(root.query_selector("script").expect("selector").is_none());
     assert_eq!(texts(&root, "h3"), vec![hostile.to_string()]);
@@ -136,9 +138,9 @@ fn feed_text_is_text_never_html() {
 fn status_page_at_the_ti_outage_shows_outage_services_and_general_numbers() {
     let feed = Arc::new(sample());
     let status = feed.status_at(at("2025-06-13T10:00:00+02:00"));
-    let model = PageModel::new(&feed, &status, "de", true);
+    let model = PageModel::new(&feed, &status, Words::german(), "de", true);
     let f = feed.clone();
-    let root = mount(move || view! { <StatusPage model feed=f /> <GeneralNumbers /> });
+    let root = mount(move || view! { <StatusPage model feed=f /> });
     assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["outage".to_string()]);
     assert!(texts(&root, ".note--preview").join("").contains("13.06.2025"));
     let erezept = texts(&root, "[data-service=erezept-einloesen] .service__state").join("");
@@ -158,7 +160,7 @@ fn status_page_at_the_ti_outage_shows_outage_services_and_general_numbers() {
 fn stale_feed_warns_and_never_says_all_works() {
     let feed = Arc::new(sample());
     let status = feed.status_at(at("2026-11-22T12:00:00+01:00"));
-    let model = PageModel::new(&feed, &status, "de", false);
+    let model = PageModel::new(&feed, &status, Words::german(), "de", false);
     let f = feed.clone();
     let root = mount(move || view! { <StatusPage model feed=f /> });
     assert_eq!(attrs(&root, ".banner", "data-tone"), vec!["unknown".to_string()]);
@@ -176,7 +178,14 @@ fn a_failed_refresh_keeps_the_notice_and_says_since_when_the_page_could_not_upda
     assert!(known.arrived(SAMPLE.to_string(), fetched).is_ok());
     known.failed();
     let model = known
-        .page(at("2021-11-22T10:35:00+01:00"), "de", true)
+        .page(
+            at("2021-11-22T10:35:00+01:00"),
+            Choice {
+                words: Words::german(),
+                region: None,
+            },
+            true,
+        )
         .expect("a page");
     let f = known.feed().cloned().expect("feed");
     let root = mount(move || view! { <StatusPage model feed=f /> });
@@ -203,7 +212,7 @@ fn a_timeout_and_a_web_page_instead_of_the_feed_are_named_for_operators() {
         ),
     ] {
         let problem = LoadProblem::Fetch(error);
-        let root = mount(move || view! { <FeedProblem problem /> });
+        let root = mount(move || view! { <FeedProblem problem w=Words::german() /> });
         assert!(root
             .text_content()
             .unwrap_or_default()
@@ -216,7 +225,7 @@ fn a_timeout_and_a_web_page_instead_of_the_feed_are_named_for_operators() {
 fn broken_feed_is_reported_in_plain_words_with_details_for_operators() {
     let parsed = parse(r#"{"version": 1, "incidents": [{"id": "X"}]}"#);
     let problem = LoadProblem::Invalid(Arc::new(parsed.problems));
-    let root = mount(move || view! { <FeedProblem problem /> });
+    let root = mount(move || view! { <FeedProblem problem w=Words::german() /> });
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Status zurzeit nicht abrufbar"));
     assert!(text.contains("fehlerhaft"));
@@ -235,7 +244,7 @@ fn broken_feed_is_reported_in_plain_words_with_details_for_operators() {
 #[wasm_bindgen_test]
 fn unreachable_feed_is_reported_with_the_http_status() {
     let problem = LoadProblem::Fetch(FetchError::Status(404));
-    let root = mount(move || view! { <FeedProblem problem /> });
+    let root = mount(move || view! { <FeedProblem problem w=Words::german() /> });
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("nicht abgerufen werden"));
     assert!(texts(&root, "code").join("").contains("HTTP 404"));
@@ -246,9 +255,9 @@ fn unreachable_feed_is_reported_with_the_http_status() {
 fn service_list_names_every_service_with_its_state_in_words() {
     let feed = sample();
     let status = feed.status_at(at("2021-11-22T10:30:00+01:00"));
-    let model = PageModel::new(&feed, &status, "de", true);
+    let model = PageModel::new(&feed, &status, Words::german(), "de", true);
     let groups = model.groups.clone();
-    let root = mount(move || view! { <ServiceList groups /> });
+    let root = mount(move || view! { <ServiceList groups w=Words::german() /> });
     let count: usize = feed.groups.iter().map(|g| g.services.len()).sum();
     assert_eq!(texts(&root, ".service").len(), count);
     assert!(texts(&root, "[data-service=termin-absagen] .service__state")
@@ -374,7 +383,7 @@ fn widget_feed_texts_carry_their_language_and_direction() {
 
 fn page_view(at_: &str) -> impl Fn() -> AnyView {
     let feed = Arc::new(sample());
-    let model = PageModel::new(&feed, &feed.status_at(at(at_)), "de", true);
+    let model = PageModel::new(&feed, &feed.status_at(at(at_)), Words::german(), "de", true);
     move || {
         let (model, feed) = (model.clone(), feed.clone());
         view! { <StatusPage model feed /> }.into_any()
@@ -402,12 +411,12 @@ fn slot_keeps_a_published_state_that_is_still_right_and_replaces_one_that_is_not
     assert!(slot.shows_published());
 
     // The feed failed: a note above the published state, once.
-    let last = When::of(&at(TI));
+    let last = When::of(&at(TI), Words::german());
     slot.prepend({
         let last = last.clone();
-        move || view! { <RefreshFailed last /> }
+        move || view! { <RefreshFailed last w=Words::german() /> }
     });
-    slot.prepend(move || view! { <RefreshFailed last /> });
+    slot.prepend(move || view! { <RefreshFailed last w=Words::german() /> });
     assert_eq!(texts(&target, ".note--warning").len(), 1);
     assert!(target
         .first_element_child()
@@ -423,4 +432,122 @@ fn slot_keeps_a_published_state_that_is_still_right_and_replaces_one_that_is_not
         vec!["meldung-doctolib-berlin-2021-11-22"]
     );
     assert!(!painted.is_connected());
+}
+
+// --- Issue 4: languages, regions, a notice's page, the statement ----------------------
+
+/// The English words (from the translators' file, as the command reads it).
+fn english() -> &'static Words {
+    let en = wegweiser_core::words::language_by_code("en").expect("en");
+    Words::from_object(en, include_str!("../i18n/en.json")).expect("en.json")
+}
+
+#[wasm_bindgen_test]
+fn the_page_in_english_says_its_own_words_and_takes_english_feed_texts() {
+    let feed = Arc::new(sample());
+    let choice = Choice {
+        words: english(),
+        region: None,
+    };
+    let model = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), choice, false);
+    let f = feed.clone();
+    let root = mount(move || view! { <StatusPage model feed=f /> });
+    assert_eq!(
+        texts(&root, "#aktuell-heading"),
+        vec!["Current notices".to_string()]
+    );
+    assert_eq!(
+        texts(&root, "#nummern-heading"),
+        vec!["Important numbers".to_string()]
+    );
+    assert_eq!(
+        attrs(&root, "#meldung-doctolib-berlin-2021-11-22 h3", "lang"),
+        vec!["en".to_string()]
+    );
+    let when = texts(&root, "#meldung-doctolib-berlin-2021-11-22 .notice__when").join("");
+    assert!(when.contains("Monday 22 November 2021, 09:12"), "{when}");
+}
+
+#[wasm_bindgen_test]
+fn the_region_picker_lists_every_region_and_says_which_one_is_chosen() {
+    let feed = Arc::new(sample());
+    let choice = Choice {
+        words: Words::german(),
+        region: Some("nrw"),
+    };
+    let model = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), choice, false);
+    let f = feed.clone();
+    let root = mount(move || view! { <StatusPage model feed=f /> });
+    let values = attrs(&root, "#region-select option", "value");
+    assert_eq!(values, vec!["alle", "de", "berlin", "brandenburg", "nrw"]);
+    assert_eq!(
+        attrs(&root, "#region-select option[selected]", "value"),
+        vec!["nrw"]
+    );
+    assert!(texts(&root, ".region__chosen")
+        .join("")
+        .contains("Nordrhein-Westfalen"));
+    assert_eq!(
+        attrs(&root, ".region__chosen a", "href"),
+        vec!["?region=alle".to_string()]
+    );
+    assert!(
+        texts(&root, "article.notice").is_empty(),
+        "the Berlin outage is not NRW's"
+    );
+
+    let choice = Choice {
+        words: Words::german(),
+        region: None,
+    };
+    let all = PageModel::chosen(&feed, at("2021-11-22T10:30:00+01:00"), choice, false);
+    let root = mount(move || view! { <StatusPage model=all feed /> });
+    assert!(texts(&root, ".region__chosen").is_empty());
+    assert_eq!(texts(&root, "article.notice").len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_notice_page_shows_the_notice_with_its_history_and_a_print_button_or_says_it_is_unknown() {
+    let feed = Arc::new(sample());
+    let now = at("2026-01-01T12:00:00+01:00");
+    let words = Words::german();
+    let model = PageModel::chosen(&feed, now, Choice { words, region: None }, false);
+    let card = NoticeCard::on_its_page(&feed, "doctolib-berlin-2021-11-22", now, words);
+    let root = mount({
+        let model = model.clone();
+        move || view! { <NoticePage model card /> }
+    });
+    assert_eq!(texts(&root, ".notices--focus article.notice").len(), 1);
+    assert!(texts(&root, ".update").len() >= 4);
+    assert_eq!(texts(&root, ".print button"), vec!["Aushang drucken".to_string()]);
+    assert_eq!(attrs(&root, ".back a", "href"), vec!["./".to_string()]);
+    assert!(texts(&root, ".note--warning").is_empty());
+
+    let root = mount(move || view! { <NoticePage model card=None /> });
+    assert!(texts(&root, ".note--warning").join("").contains("gibt es nicht"));
+    assert!(texts(&root, "article.notice").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_accessibility_statement_names_the_feedback_contact_and_the_conciliation_body() {
+    let feed = Arc::new(sample());
+    let email = feed
+        .publisher
+        .accessibility_contact
+        .email
+        .as_ref()
+        .map(|e| e.mailto_uri());
+    let root = mount(move || view! { <AccessibilityStatement feed w=english() /> });
+    assert_eq!(
+        texts(&root, ".statement h2"),
+        vec!["Accessibility statement".to_string()]
+    );
+    let hrefs = attrs(&root, ".statement a", "href");
+    assert!(
+        hrefs.contains(&"https://www.schlichtungsstelle-bgg.de".to_string()),
+        "{hrefs:?}"
+    );
+    if let Some(email) = email {
+        assert!(hrefs.contains(&email), "{hrefs:?}");
+    }
 }

@@ -1,52 +1,33 @@
-use super::{BadAt, FeedProblem, GeneralNumbers, LoadProblem, RefreshFailed, StatusBanner, StatusPage};
+use super::{
+    AccessibilityStatement, FeedProblem, GeneralNumbers, LoadProblem, NoticePage, RefreshFailed,
+    StatusBanner, StatusPage,
+};
 use crate::clock::{now, sleep, visible, JITTER_MS, REFRESH_MS};
-use crate::feed_source::fetch_feed;
+use crate::feed_source::{fetch_feed, FetchError};
 use crate::page_query::PageQuery;
 use crate::slot::Slot;
+use crate::{choice, storage};
 use chrono::{DateTime, FixedOffset};
+use futures::future::join;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wegweiser_core::present::{Banner, PageModel, When};
-use wegweiser_core::LastKnown;
+use wegweiser_core::present::{Banner, Choice, NoticeCard, PageModel, When};
+use wegweiser_core::words::k;
+use wegweiser_core::{Feed, Language, LastKnown, Time, Words};
 
-/// What the slot shows.
-#[derive(PartialEq)]
-enum Shown {
-    Page(Box<PageModel>),
-    Problem(LoadProblem),
-}
-
-/// Fetches once and says what the page should show now.
-async fn refresh(
-    known: &mut LastKnown,
-    url: &str,
-    timeout: u32,
-    preview: Option<DateTime<FixedOffset>>,
-    first: bool,
-) -> Shown {
-    let problem = match fetch_feed(url, timeout, !first).await {
-        Ok(text) => match known.arrived(text, now()) {
-            Ok(()) => None,
-            Err(problems) => Some(LoadProblem::Invalid(Arc::new(problems))),
-        },
-        Err(e) => {
-            known.failed();
-            Some(LoadProblem::Fetch(e))
-        }
-    };
-    match known.page(preview.unwrap_or_else(now), "de", preview.is_some()) {
-        Some(page) => Shown::Page(Box::new(page)),
-        None => Shown::Problem(problem.unwrap_or(LoadProblem::Invalid(Arc::new(Vec::new())))),
-    }
-}
+/// The `localStorage` keys of the last intact feed and when it arrived.
+pub const FEED_KEY: &str = "wegweiser.feed";
+pub const FETCHED_KEY: &str = "wegweiser.feed-fetched";
+/// Feeds larger than this are not kept (browsers allow about 5 MB per site).
+pub const KEEP_MAX_BYTES: usize = 1_000_000;
 
 /// What the page was published with (see `crate::publish`), read from `#app`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Published {
     /// When it was published.
-    pub at: When,
+    pub at: Time,
     /// Until when the feed it was published from may be trusted (its `generated_at` +
     /// `fresh_for_minutes`); `None` if the page does not say.
     pub fresh_until: Option<DateTime<FixedOffset>>,
@@ -59,69 +40,234 @@ impl Published {
     }
 }
 
-/// Keeps the slot showing the feed's state: fetches the feed, shows the status or a
-/// plain-words problem, and fetches again about every minute while the tab is visible.
-/// What the slot shows is replaced only when it changed (see [`Slot`]). If the slot
-/// starts with the state the page was `published` with, a failing feed leaves that
-/// state on screen, with a note of its age, instead of replacing it by an error — as
-/// long as the feed it came from is still fresh: after that, it could say "Alles
-/// funktioniert" about a time nobody vouches for, so the error replaces it.
-pub async fn follow(mut slot: Slot, preview: Option<DateTime<FixedOffset>>, published: Option<Published>) {
+/// Which page the address asks for, and how the visitor wants it.
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub preview: Option<DateTime<FixedOffset>>,
+    pub published: Option<Published>,
+    pub language: &'static Language,
+    pub region: Option<String>,
+    /// `?meldung=`: one notice's own page.
+    pub incident: Option<String>,
+    /// The page is the accessibility statement (`barrierefreiheit.html`).
+    pub statement: bool,
+}
+
+impl Start {
+    /// From the page's address (and what this browser remembers).
+    pub fn from_query(query: &PageQuery, published: Option<Published>, statement: bool) -> Start {
+        Start {
+            preview: query.at,
+            published,
+            language: choice::language(query.lang.as_deref()),
+            region: choice::region(query.region.as_deref()),
+            incident: query.incident.clone(),
+            statement,
+        }
+    }
+}
+
+/// The feed this browser kept from an earlier visit, and when it arrived.
+fn kept_feed() -> Option<(String, Time)> {
+    let at = storage::get(FETCHED_KEY).and_then(|t| wegweiser_core::rfc3339::parse(&t).ok())?;
+    Some((storage::get(FEED_KEY)?, at))
+}
+
+/// Keeps the last intact feed for the next visit (the text only when it changed).
+fn keep_feed(known: &LastKnown, kept_text: &mut Option<String>) {
+    let Some((text, at)) = known.intact() else { return };
+    if text.len() > KEEP_MAX_BYTES {
+        return;
+    }
+    if kept_text.as_deref() != Some(text) && storage::set(FEED_KEY, text) {
+        *kept_text = Some(text.to_string());
+    }
+    storage::set(FETCHED_KEY, &wegweiser_core::rfc3339::format(&at));
+}
+
+/// Says a change to screen readers, politely, in the page's one announcement region.
+fn announce(text: &str) {
+    let region = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#app .announce").ok().flatten());
+    if let Some(region) = region {
+        region.set_text_content(Some(text));
+    }
+}
+
+/// Keeps the slot showing the feed's state: fetches the feed (and, for a language other
+/// than German, the page's words, at the same time), shows the status or a plain-words
+/// problem, and fetches again about every minute while the tab is visible. What the
+/// slot shows is replaced only when it changed (see [`Slot`]), and a change is
+/// announced to screen readers in one short sentence.
+///
+/// When the feed fails, the page shows the last state it knows, with its age: the
+/// state the page was `published` with (while the feed it came from is still fresh —
+/// after that, it could say "Alles funktioniert" about a time nobody vouches for), or
+/// the feed this browser kept from an earlier visit, if that is newer.
+pub async fn follow(slot: Slot, start: Start, render: Render) {
     let feed_url = crate::configured_feed_url();
     let timeout = crate::configured_timeout();
-    let mut known = LastKnown::new();
-    let mut shown: Option<Shown> = None;
-    let mut first = true;
     slot.set_busy(true);
+    let (w, first) = join(
+        choice::words(start.language, timeout),
+        fetch_feed(&feed_url, timeout, false),
+    )
+    .await;
+    let mut page = Follower::new(slot, start, w, render);
+    page.step(first);
     loop {
-        let next = refresh(&mut known, &feed_url, timeout, preview, first).await;
-        if shown.as_ref() != Some(&next) {
-            // The published state, while it may still stand in for a failing feed.
-            let kept = published
-                .as_ref()
-                .filter(|p| slot.shows_published() && p.still_fresh(preview.unwrap_or_else(now)));
-            match (&next, kept) {
-                (Shown::Page(page), _) => {
-                    let (page, feed) = ((**page).clone(), known.feed().cloned());
-                    slot.show(move || feed.map(|feed| view! { <StatusPage model=page feed /> }));
-                }
-                (Shown::Problem(_), Some(kept)) => {
-                    let last = kept.at.clone();
-                    slot.prepend(move || view! { <RefreshFailed last /> });
-                }
-                (Shown::Problem(problem), None) => {
-                    let problem = problem.clone();
-                    slot.show(move || view! { <FeedProblem problem /> });
-                }
-            }
-            shown = Some(next);
-        }
-        if first {
-            first = false;
-            slot.set_busy(false);
-        }
         sleep(REFRESH_MS + js_sys::Math::random() * JITTER_MS).await;
         visible().await;
+        page.step(fetch_feed(&feed_url, timeout, true).await);
+    }
+}
+
+/// How a page shows the state (its view in the slot); whether what is shown changed.
+/// A plain function, chosen by each entry point, so a wasm holds only its own pages'
+/// views: [`overview`] for index.html, [`detail`] for the pages beside it.
+pub type Render = fn(&mut Slot, &Start, PageModel, Arc<Feed>) -> bool;
+
+/// The overview (index.html).
+pub fn overview(slot: &mut Slot, _: &Start, model: PageModel, feed: Arc<Feed>) -> bool {
+    slot.show(move || view! { <StatusPage model feed /> })
+}
+
+/// One notice (meldung.html) or the accessibility statement (barrierefreiheit.html).
+/// Two `show`s rather than one type-erased view: an `AnyView` compiles every way of
+/// updating a view in place, ~10 KB brotli the page never uses.
+pub fn detail(slot: &mut Slot, start: &Start, model: PageModel, feed: Arc<Feed>) -> bool {
+    let w = model.words;
+    if start.statement {
+        return slot.show(move || view! { <AccessibilityStatement feed w /> });
+    }
+    let at = start.preview.unwrap_or_else(now);
+    let card = start
+        .incident
+        .as_deref()
+        .and_then(|id| NoticeCard::on_its_page(&feed, id, at, w));
+    slot.show(move || view! { <NoticePage model card /> })
+}
+
+/// What [`follow`] keeps between fetches.
+struct Follower {
+    slot: Slot,
+    render: Render,
+    start: Start,
+    w: &'static Words,
+    known: LastKnown,
+    /// Something was shown already: a later change is news, announced.
+    shown: bool,
+    /// The feed kept from an earlier visit, while it may still stand in.
+    kept: Option<(String, Time)>,
+    /// The text now kept for the next visit.
+    kept_text: Option<String>,
+}
+
+impl Follower {
+    fn new(slot: Slot, start: Start, w: &'static Words, render: Render) -> Follower {
+        choice::apply_to_frame(w);
+        let kept = kept_feed();
+        let kept_text = kept.as_ref().map(|(t, _)| t.clone());
+        let kept = kept.filter(|(_, at)| start.published.as_ref().is_none_or(|p| *at > p.at));
+        Follower {
+            slot,
+            render,
+            start,
+            w,
+            known: LastKnown::new(),
+            shown: false,
+            kept,
+            kept_text,
+        }
+    }
+
+    /// Takes one fetch's result and shows what the page should show now. Not async, so
+    /// its code is not copied into every state of `follow`'s future.
+    fn step(&mut self, result: Result<String, FetchError>) {
+        let (w, start) = (self.w, &self.start);
+        let problem = arrived(&mut self.known, result);
+        if problem.is_some() {
+            if let Some((text, at)) = self.kept.take() {
+                self.known.recall(text, at);
+            }
+        } else {
+            keep_feed(&self.known, &mut self.kept_text);
+        }
+        let choice = Choice {
+            words: w,
+            region: start.region.as_deref(),
+        };
+        let at = start.preview.unwrap_or_else(now);
+        let slot = &mut self.slot;
+        // The published state, while it may still stand in for a failing feed.
+        let published = start
+            .published
+            .as_ref()
+            .filter(|p| slot.shows_published() && p.still_fresh(at));
+        // Each time the whole view is built again; the slot shows it only if it differs
+        // from what is on screen (cheaper in wasm than comparing page models).
+        let (changed, heading) = match (self.known.page(at, choice, start.preview.is_some()), published) {
+            (Some(page), _) => {
+                let heading = page.banner.heading;
+                let changed = match self.known.feed().cloned() {
+                    Some(feed) => (self.render)(slot, start, page, feed),
+                    None => false,
+                };
+                (changed, heading)
+            }
+            (None, Some(p)) => {
+                let last = When::of(&p.at, w);
+                slot.prepend(move || view! { <RefreshFailed last w /> });
+                (false, "")
+            }
+            (None, None) => {
+                let problem = problem.unwrap_or(LoadProblem::Invalid(Arc::new(Vec::new())));
+                let changed = slot.show(move || view! { <FeedProblem problem w /> });
+                (changed, Banner::unavailable(w).heading)
+            }
+        };
+        // The first view is the page itself, read in order; later ones are news.
+        if changed && self.shown {
+            announce(&format!("{} {heading}", w.get(k::ANNOUNCE_UPDATED)));
+        }
+        self.shown |= changed || published.is_some();
+        self.slot.set_busy(false);
+    }
+}
+
+/// Takes a fetch's result into `known`; the problem, if it failed.
+fn arrived(known: &mut LastKnown, result: Result<String, FetchError>) -> Option<LoadProblem> {
+    match result {
+        Ok(text) => match known.arrived(text, now()) {
+            Ok(()) => None,
+            Err(problems) => Some(LoadProblem::Invalid(Arc::new(problems))),
+        },
+        Err(e) => {
+            known.failed();
+            Some(LoadProblem::Fetch(e))
+        }
     }
 }
 
 /// The whole page when it was not published with a state: a loading banner until the
 /// feed arrives, then [`follow`]. The general numbers are shown in every state.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(render: Render, #[prop(optional)] statement: bool) -> impl IntoView {
     let query = PageQuery::from_location();
     let live = NodeRef::<Div>::new();
-    let preview = query.at;
+    let start = Start::from_query(&query, None, statement);
+    let w = Words::german();
     // The task first runs once the view below is mounted, so the slot's element exists.
     spawn_local(async move {
         let Some(el) = live.get_untracked() else { return };
         let mut slot = Slot::new(el.into());
-        slot.show(|| view! { <StatusBanner banner=Banner::loading() /> });
-        follow(slot, preview, None).await;
+        slot.show(move || view! { <StatusBanner banner=Banner::loading(w) /> <GeneralNumbers w /> });
+        follow(slot, start, render).await;
     });
     view! {
-        {query.bad_at.map(|raw| view! { <BadAt raw /> })}
-        <div class="live" aria-live="polite" node_ref=live></div>
-        <GeneralNumbers />
+        {query.bad_at.map(|raw| view! { <super::BadAt raw w /> })}
+        <p class="announce visually-hidden" role="status" aria-live="polite"></p>
+        <div class="live" node_ref=live></div>
     }
 }

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use wegweiser_core::present::GENERAL_NUMBERS;
+use wegweiser_core::words::k;
+use wegweiser_core::Words;
 
 /// The numbers everyone may need, shown in every state of the page.
 #[component]
-pub fn GeneralNumbers() -> impl IntoView {
+pub fn GeneralNumbers(w: &'static Words) -> impl IntoView {
     view! {
         <section class="numbers" id="nummern" aria-labelledby="nummern-heading">
-            <h2 id="nummern-heading">"Wichtige Nummern"</h2>
+            <h2 id="nummern-heading">{w.get(k::NUMBERS_HEADING)}</h2>
             <ul>
                 {GENERAL_NUMBERS
                     .iter()
@@ -14,7 +16,7 @@ pub fn GeneralNumbers() -> impl IntoView {
                         view! {
                             <li>
                                 <a class="tel" href=n.href>{n.display}</a>
-                                " – " {n.label} " (" {n.hours} ")"
+                                " – " {w.get(n.label)} " (" {w.get(n.hours)} ")"
                             </li>
                         }
                     })

@@ -1,6 +1,8 @@
-use super::{FallbackList, Timeline};
+use super::{placed, FallbackList, Timeline};
 use leptos::prelude::*;
 use wegweiser_core::present::{state_icon, state_tone, Localized, NoticeCard};
+use wegweiser_core::words::k;
+use wegweiser_core::Words;
 
 fn join(items: &[Localized]) -> String {
     items
@@ -13,7 +15,7 @@ fn join(items: &[Localized]) -> String {
 /// One notice, in the order a worried patient asks: what does not work, where, since
 /// when; what still works; what to do instead; when the next update comes.
 #[component]
-pub fn Notice(card: NoticeCard) -> impl IntoView {
+pub fn Notice(card: NoticeCard, w: &'static Words) -> impl IntoView {
     let NoticeCard {
         id,
         state,
@@ -24,9 +26,9 @@ pub fn Notice(card: NoticeCard) -> impl IntoView {
         what_to_do,
         services,
         regions,
-        start_prefix,
+        start_words,
         start,
-        end_prefix,
+        end_words,
         end,
         next_update,
         fallbacks,
@@ -34,6 +36,7 @@ pub fn Notice(card: NoticeCard) -> impl IntoView {
         ..
     } = card;
     let title_id = format!("meldung-{id}-titel");
+    let link = format!("meldung.html?id={id}");
     let labelled_by = title_id.clone();
     view! {
         <article class=format!("notice notice--{}", state_tone(state)) id=format!("meldung-{id}") aria-labelledby=labelled_by>
@@ -43,30 +46,29 @@ pub fn Notice(card: NoticeCard) -> impl IntoView {
             </p>
             <h3 id=title_id lang=title.lang>{title.text}</h3>
             <p class="notice__when">
-                {start_prefix} " " <time datetime=start.machine>{start.label}</time>
-                {end.map(|e| view! { ", " {end_prefix} " " <time datetime=e.machine>{e.label}</time> })}
+                {placed(start_words, start)}
+                {end.map(|e| view! { ", " {placed(end_words, e)} })}
             </p>
             <dl class="notice__facts">
-                <dt>"Was nicht geht"</dt>
+                <dt>{w.get(k::NOTICE_NOT_WORKING)}</dt>
                 <dd lang=not_working.lang>{not_working.text}</dd>
-                <dt>"Betrifft"</dt>
+                <dt>{w.get(k::NOTICE_SERVICES)}</dt>
                 <dd>{join(&services)}</dd>
-                <dt>"Wo"</dt>
+                <dt>{w.get(k::NOTICE_REGIONS)}</dt>
                 <dd>{join(&regions)}</dd>
                 {still_working.map(|s| view! {
-                    <dt>"Was noch geht"</dt>
+                    <dt>{w.get(k::NOTICE_STILL_WORKING)}</dt>
                     <dd lang=s.lang>{s.text}</dd>
                 })}
             </dl>
-            <h4>"Was Sie tun können"</h4>
+            <h4>{w.get(k::NOTICE_WHAT_TO_DO)}</h4>
             <p class="notice__todo" lang=what_to_do.lang>{what_to_do.text}</p>
-            <FallbackList items=fallbacks />
+            <FallbackList items=fallbacks w />
             {next_update.map(|n| view! {
-                <p class="notice__next">
-                    "Nächste Meldung: " <time datetime=n.machine>{n.label}</time>
-                </p>
+                <p class="notice__next">{placed(w.get(k::NOTICE_NEXT_UPDATE), n)}</p>
             })}
-            <Timeline updates />
+            <Timeline updates w />
+            <p class="notice__link"><a href=link>{w.get(k::NOTICE_LINK)}</a></p>
         </article>
     }
 }

@@ -1,6 +1,7 @@
 use super::Notice;
 use leptos::prelude::*;
 use wegweiser_core::present::NoticeCard;
+use wegweiser_core::Words;
 
 /// A titled section of notices. With no notices it shows `empty`, or nothing if that is "".
 #[component]
@@ -9,6 +10,7 @@ pub fn NoticeList(
     id: &'static str,
     cards: Vec<NoticeCard>,
     empty: &'static str,
+    w: &'static Words,
 ) -> impl IntoView {
     let heading_id = format!("{id}-heading");
     let labelled_by = heading_id.clone();
@@ -18,7 +20,7 @@ pub fn NoticeList(
             <section class="notices" id=id aria-labelledby=labelled_by>
                 <h2 id=heading_id>{heading}</h2>
                 {empty}
-                {cards.into_iter().map(|card| view! { <Notice card /> }).collect_view()}
+                {cards.into_iter().map(|card| view! { <Notice card w /> }).collect_view()}
             </section>
         }
     })

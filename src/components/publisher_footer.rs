@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use wegweiser_core::present::Localized;
-use wegweiser_core::{Contact, Feed};
+use wegweiser_core::words::k;
+use wegweiser_core::{Contact, Feed, Words};
 
 fn contact_links(c: &Contact) -> impl IntoView {
     let email = c.email.as_ref().map(|e| {
@@ -21,15 +22,20 @@ fn contact_links(c: &Contact) -> impl IntoView {
 
 /// Who publishes these notices and how to reach them (incl. accessibility feedback).
 #[component]
-pub fn PublisherFooter(publisher: Localized, note: Option<Localized>, feed: Arc<Feed>) -> impl IntoView {
+pub fn PublisherFooter(
+    publisher: Localized,
+    note: Option<Localized>,
+    feed: Arc<Feed>,
+    w: &'static Words,
+) -> impl IntoView {
     let p = &feed.publisher;
     view! {
         <section class="publisher" aria-labelledby="herausgeber-heading">
-            <h2 id="herausgeber-heading">"Wer diese Meldungen herausgibt"</h2>
+            <h2 id="herausgeber-heading">{w.get(k::PUBLISHER_HEADING)}</h2>
             <p lang=publisher.lang>{publisher.text}</p>
             {note.map(|n| view! { <p class="publisher__note" lang=n.lang>{n.text}</p> })}
-            <p>"Kontakt: " {contact_links(&p.contact)}</p>
-            <p>"Hinweise zur Barrierefreiheit: " {contact_links(&p.accessibility_contact)}</p>
+            <p>{w.get(k::PUBLISHER_CONTACT)} " " {contact_links(&p.contact)}</p>
+            <p>{w.get(k::PUBLISHER_ACCESSIBILITY)} " " {contact_links(&p.accessibility_contact)}</p>
         </section>
     }
 }

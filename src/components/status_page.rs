@@ -1,52 +1,46 @@
-use super::{NoticeList, PublisherFooter, RefreshFailed, ServiceList, StatusBanner};
+use super::{nonempty, GeneralNumbers, NoticeList, PublisherFooter, RegionPicker, ServiceList, StateNotes};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wegweiser_core::present::PageModel;
+use wegweiser_core::present::{PageModel, When};
+use wegweiser_core::words::k;
 use wegweiser_core::Feed;
 
-/// The page for one instant: banner, freshness, notices, services, planned work, recent.
+/// A time inside its words ("seit {}"), the words' `{}` replaced by a `<time>`.
+pub fn placed(words: &'static str, t: When) -> impl IntoView {
+    let (before, after) = wegweiser_core::words::split_at_slot(words);
+    view! { {nonempty(before)} <time datetime=t.machine>{t.label}</time> {nonempty(after)} }
+}
+
+/// The overview for one instant: banner, freshness, region, notices, services, planned
+/// work, recent.
 #[component]
 pub fn StatusPage(model: PageModel, feed: Arc<Feed>) -> impl IntoView {
     let PageModel {
+        words: w,
         banner,
         generated,
         stale_since,
         preview_at,
-        publisher,
-        publisher_note,
         example,
+        refresh_failed,
         groups,
         notices,
         upcoming,
         recent,
-        refresh_failed,
+        regions,
+        region,
+        publisher,
+        publisher_note,
+        ..
     } = model;
     view! {
-        <StatusBanner banner />
-        {refresh_failed.map(|last| view! { <RefreshFailed last /> })}
-        <p class="stand">"Stand: " <time datetime=generated.machine>{generated.label}</time></p>
-        {preview_at.map(|at| view! {
-            <p class="note note--preview" role="note">
-                "Vorschau: So sah die Seite am " <time datetime=at.machine>{at.label}</time> " aus."
-            </p>
-        })}
-        {example.then(|| view! {
-            <p class="note note--example" role="note">
-                <strong>"Beispiel-Daten: "</strong>
-                "Diese Meldungen sind nicht aktuell. Mehr dazu unten bei „Wer diese Meldungen herausgibt“."
-            </p>
-        })}
-        {stale_since.map(|since| view! {
-            <p class="note note--stale" role="alert">
-                <strong>"Achtung, diese Angaben können veraltet sein. "</strong>
-                "Sie hätten bis " <time datetime=since.machine>{since.label}</time>
-                " erneuert werden müssen. Fragen Sie im Zweifel in Ihrer Praxis oder Apotheke nach."
-            </p>
-        })}
-        <NoticeList heading="Aktuelle Meldungen" id="aktuell" cards=notices empty="Zurzeit gibt es keine Meldungen über Störungen." />
-        <ServiceList groups />
-        <NoticeList heading="Geplante Wartungen" id="geplant" cards=upcoming empty="" />
-        <NoticeList heading="Kürzlich behoben" id="behoben" cards=recent empty="" />
-        <PublisherFooter publisher note=publisher_note feed />
+        <StateNotes w banner generated stale_since preview_at example refresh_failed />
+        <RegionPicker regions region w />
+        <NoticeList heading=w.get(k::LIST_CURRENT) id="aktuell" cards=notices empty=w.get(k::LIST_CURRENT_EMPTY) w />
+        <ServiceList groups w />
+        <NoticeList heading=w.get(k::LIST_UPCOMING) id="geplant" cards=upcoming empty="" w />
+        <NoticeList heading=w.get(k::LIST_RECENT) id="behoben" cards=recent empty="" w />
+        <PublisherFooter publisher note=publisher_note feed w />
+        <GeneralNumbers w />
     }
 }

@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 use wegweiser_core::present::UpdateItem;
+use wegweiser_core::words::k;
+use wegweiser_core::Words;
 
 /// The notice's updates, newest first, each with its time and a plain-words label.
 #[component]
-pub fn Timeline(updates: Vec<UpdateItem>) -> impl IntoView {
+pub fn Timeline(updates: Vec<UpdateItem>, w: &'static Words) -> impl IntoView {
     (!updates.is_empty()).then(|| {
         view! {
             <details class="timeline" open=true>
-                <summary>"Verlauf"</summary>
+                <summary>{w.get(k::NOTICE_TIMELINE)}</summary>
                 <ol>
                     {updates
                         .into_iter()

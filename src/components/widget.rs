@@ -2,30 +2,25 @@ use super::{FallbackList, StatusBanner};
 use leptos::prelude::*;
 use wegweiser_core::present::{state_icon, state_tone, NoticeCard};
 use wegweiser_core::widget::{direction, words, WidgetModel};
+use wegweiser_core::Words;
 
 /// One notice in short: what, since when, what to do, whom to call. Times are plain
 /// text here: every distinct view costs WebAssembly that the full page downloads too.
 fn short_notice(card: NoticeCard) -> impl IntoView {
+    let when = card.when_text();
     let NoticeCard {
         id,
         state,
         badge,
         title,
         what_to_do,
-        start_prefix,
-        start,
-        end_prefix,
-        end,
         fallbacks,
         ..
     } = card;
     let title_id = format!("widget-{id}-titel");
     let labelled_by = title_id.clone();
     let (title_dir, todo_dir) = (direction(&title.lang), direction(&what_to_do.lang));
-    let when = match end {
-        Some(e) => format!("{start_prefix} {}, {end_prefix} {}", start.label, e.label),
-        None => format!("{start_prefix} {}", start.label),
-    };
+
     view! {
         <article class=format!("notice widget__notice notice--{}", state_tone(state)) aria-labelledby=labelled_by>
             <p class="badge">
@@ -35,7 +30,7 @@ fn short_notice(card: NoticeCard) -> impl IntoView {
             <h3 id=title_id lang=title.lang dir=title_dir>{title.text}</h3>
             <p class="notice__when">{when}</p>
             <p class="notice__todo" lang=what_to_do.lang dir=todo_dir>{what_to_do.text}</p>
-            <FallbackList items=fallbacks />
+            <FallbackList items=fallbacks w=Words::german() />
         </article>
     }
 }

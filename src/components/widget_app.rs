@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wegweiser_core::present::Banner;
 use wegweiser_core::widget::{self, WidgetModel};
-use wegweiser_core::LastKnown;
+use wegweiser_core::{LastKnown, Words};
 
 /// The widget page (`embed.html`): reads its parameters from the address, fetches the
 /// feed like the full page (again about every minute, keeping the last intact feed),
@@ -36,7 +36,7 @@ pub fn WidgetApp() -> impl IntoView {
             embed::report_height(&content, origin);
         }
         let mut slot = Slot::new(el.into());
-        slot.show(|| view! { <Widget model=WidgetModel::only(Banner::loading()) /> });
+        slot.show(|| view! { <Widget model=WidgetModel::only(Banner::loading(Words::german())) /> });
         let mut known = LastKnown::new();
         let mut shown: Option<WidgetModel> = None;
         loop {

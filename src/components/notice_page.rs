@@ -1,0 +1,43 @@
+use super::{GeneralNumbers, Notice, PrintButton, StateNotes};
+use leptos::prelude::*;
+use wegweiser_core::present::{NoticeCard, PageModel};
+use wegweiser_core::words::k;
+
+/// One notice on its own page (`meldung.html?id=…`, a stable deep link): the state's
+/// head, the notice with its whole history, "Aushang drucken", the general numbers. An
+/// id the feed does not have says so and links back to the overview.
+#[component]
+pub fn NoticePage(model: PageModel, card: Option<NoticeCard>) -> impl IntoView {
+    let PageModel {
+        words: w,
+        banner,
+        generated,
+        stale_since,
+        preview_at,
+        example,
+        refresh_failed,
+        ..
+    } = model;
+    let notice = match card {
+        Some(card) => {
+            let label = card.title.text.clone();
+            Some(view! {
+                <section class="notices notices--focus" id="meldung" aria-label=label>
+                    <Notice card w />
+                    <PrintButton w />
+                </section>
+            })
+        }
+        None => None,
+    };
+    let missing = notice
+        .is_none()
+        .then(|| view! { <p class="note note--warning" role="note">{w.get(k::INCIDENT_NOT_FOUND)}</p> });
+    view! {
+        <p class="back"><a href="./">{w.get(k::INCIDENT_BACK)}</a></p>
+        {missing}
+        <StateNotes w banner generated stale_since preview_at example refresh_failed />
+        {notice}
+        <GeneralNumbers w />
+    }
+}
