@@ -49,9 +49,12 @@ for (const file of FILES) {
     assert.deepEqual(dialogs, []);
     assert.equal(await page.locator('main script, main img, main svg, main iframe, main object, main style').count(), 0, 'no markup from the feed became an element');
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    // Feed links are https/tel/mailto only; the one relative link is the page's own
-    // static footer link to the snippet builder (index.html), never from the feed.
-    for (const href of hrefs) assert.match(href, /^(https:|tel:|mailto:|#|einbinden\.html$)/, `link ${href}`);
+    // Feed links are https/tel/mailto only. The relative links are the page's own: the
+    // footer's (snippet builder, accessibility statement), the language switcher
+    // (`?lang=`), "all regions" (`?region=alle`), and each notice's own page, whose id
+    // the parser allows only as small letters, digits, `-` and `_`.
+    const own = /^(einbinden\.html|barrierefreiheit\.html|\?region=alle|\?([^&]*&)*lang=[a-z]{2}|meldung\.html\?id=[a-z0-9_-]+)$/;
+    for (const href of hrefs) assert.match(href, new RegExp(`^(https:|tel:|mailto:|#)|${own.source}`), `link ${href}`);
     assert.equal(await page.locator('main a[href="einbinden.html"]').count(), 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px wider than a 320 px screen`);

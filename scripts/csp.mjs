@@ -51,7 +51,8 @@ export function policyFor(html, { meta, frameable = false }) {
     `connect-src 'self'${feedOrigin}`,
     "manifest-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // The region choice is a plain GET form back to the page itself.
+    "form-action 'self'",
   ];
   if (!meta) directives.push(frameable ? 'frame-ancestors *' : "frame-ancestors 'none'");
   return directives.join('; ');

@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -29,23 +30,24 @@ function replaceOnce(html, pattern, replacement, what) {
 }
 
 /**
- * Gives the widget's JS and wasm hashed names (as trunk does for the page's), and
- * returns the names: { js, wasm } as paths from the site's root.
+ * Gives a second binary's JS and wasm (`bin`: wegweiser-widget, wegweiser-more) hashed
+ * names (as trunk does for the page's), and returns the names: { js, wasm } as paths
+ * from the site's root.
  */
-function hashWidgetFiles(dir) {
+function hashFiles(dir, bin) {
   const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const js = join(dir, 'wegweiser-widget.js');
-  const wasm = join(dir, 'wegweiser-widget_bg.wasm');
-  if (!existsSync(js) || !existsSync(wasm)) throw new Error('pages: trunk built no wegweiser-widget.js / _bg.wasm');
+  const js = join(dir, `${bin}.js`);
+  const wasm = join(dir, `${bin}_bg.wasm`);
+  if (!existsSync(js) || !existsSync(wasm)) throw new Error(`pages: trunk built no ${bin}.js / _bg.wasm`);
   const h = hash(Buffer.concat([readFileSync(js), readFileSync(wasm)]));
-  const names = { js: `wegweiser-widget-${h}.js`, wasm: `wegweiser-widget-${h}_bg.wasm` };
+  const names = { js: `${bin}-${h}.js`, wasm: `${bin}-${h}_bg.wasm` };
   renameSync(js, join(dir, names.js));
   renameSync(wasm, join(dir, names.wasm));
   return names;
 }
 
-/** The page's loader, preloads and their integrity hashes switched to the widget's files. */
-export function withWidgetApp(html, dir, names) {
+/** The page's loader, preloads and their integrity hashes switched to another binary's files. */
+export function withApp(html, dir, names) {
   const app = html.match(/\/(wegweiser-app-[0-9a-f]+)\.js/)?.[1];
   if (!app) throw new Error("pages: index.html loads no wegweiser-app-….js");
   const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
@@ -55,8 +57,11 @@ export function withWidgetApp(html, dir, names) {
     .replace(/(href="\/([^"]+)"[^>]*integrity=")sha384-[^"]+"/g, (m, head, file) => `${head}${sri(file)}"`);
 }
 
-export function embedPage(index, body) {
+export function embedPage(index, body, widgetCss) {
   let html = index;
+  const main = html.match(/<link rel="stylesheet" href="[^"]+\.css"[^>]*>/)?.[0];
+  if (!main) throw new Error('pages: index.html links no stylesheet');
+  html = replaceOnce(html, /<link rel="stylesheet" href="[^"]+\.css"[^>]*>/, `${main}\n  ${widgetCss}`, 'stylesheet');
   html = replaceOnce(html, /<title>[^<]*<\/title>/, '<title>Wegweiser – Hinweis zu Störungen</title>', '<title>');
   html = replaceOnce(
     html,
@@ -65,6 +70,44 @@ export function embedPage(index, body) {
     'description meta',
   );
   html = replaceOnce(html, /<body>[\s\S]*<\/body>/, body.trim(), '<body>');
+  return html;
+}
+
+/**
+ * The widget's own style rules (style/widget.css), minified, under a hashed name; the
+ * `<link>` for embed.html. The overview's visitors do not download them.
+ */
+function widgetStyles(dir) {
+  const { code } = transformSync(read('style/widget.css'), { loader: 'css', minify: true });
+  const name = `widget-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, name), code);
+  const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  return `<link rel="stylesheet" href="/${name}" integrity="${sri}"/>`;
+}
+
+/** The pages beside the overview, built by bin `wegweiser-more` (src/more_main.rs). */
+export const MORE_PAGES = {
+  'meldung.html': {
+    page: 'meldung',
+    title: 'Wegweiser – Meldung',
+    description: 'Eine Meldung über eine Störung bei E-Rezept, Gesundheitskarte oder Online-Terminen, mit ihrem Verlauf und was Sie tun können.',
+  },
+  'barrierefreiheit.html': {
+    page: 'barrierefreiheit',
+    title: 'Wegweiser – Erklärung zur Barrierefreiheit',
+    description: 'Erklärung zur Barrierefreiheit der Wegweiser-Seite.',
+  },
+};
+
+/** A page beside the overview: the overview's frame (header, language switcher,
+ *  footer, loading text, <noscript>) with its own title, and `#app[data-page]`. */
+export function morePage(index, { page, title, description }) {
+  let html = index;
+  html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${title}</title>`, '<title>');
+  html = replaceOnce(html, /<meta name="description" content="[^"]*">/, `<meta name="description" content="${description}">`, 'description meta');
+  html = replaceOnce(html, /<div id="app">/, `<div id="app" data-page="${page}">`, '#app');
+  // The title is the page's own; the app does not put the overview's in its place.
+  html = replaceOnce(html, /<body>/, `<body data-page="${page}">`, '<body>');
   return html;
 }
 
@@ -79,7 +122,11 @@ export function builderPage(index, template) {
 const root = new URL('..', import.meta.url).pathname;
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const index = readFileSync(join(dir, 'index.html'), 'utf8');
-const widget = hashWidgetFiles(dir);
-writeFileSync(join(dir, 'embed.html'), withWidgetApp(embedPage(index, read('widget/embed-body.html')), dir, widget));
+const widget = hashFiles(dir, 'wegweiser-widget');
+writeFileSync(join(dir, 'embed.html'), withApp(embedPage(index, read('widget/embed-body.html'), widgetStyles(dir)), dir, widget));
 writeFileSync(join(dir, 'einbinden.html'), builderPage(index, read('widget/builder.html')));
-console.log('pages: embed.html and einbinden.html written');
+const more = hashFiles(dir, 'wegweiser-more');
+for (const [file, page] of Object.entries(MORE_PAGES)) {
+  writeFileSync(join(dir, file), withApp(morePage(index, page), dir, more));
+}
+console.log(`pages: embed.html, einbinden.html, ${Object.keys(MORE_PAGES).join(', ')} written`);

@@ -9,6 +9,7 @@
 use crate::markup::escape_xml as esc;
 use crate::Failure;
 use wegweiser_core::present::NoticeCard;
+use wegweiser_core::Words;
 use wegweiser_core::{rfc3339, Feed, Time, WebLink};
 
 /// The page's address as given, checked to be https:// (as every link of the page is),
@@ -37,10 +38,7 @@ fn time(t: &Time) -> String {
 /// The notice as a small HTML fragment (escaped again as the element's text).
 pub fn notice_html(card: &NoticeCard) -> String {
     let mut h = String::new();
-    let mut when = format!("{} {}", card.start_prefix, card.start.label);
-    if let Some(end) = &card.end {
-        when.push_str(&format!(", {} {}", card.end_prefix, end.label));
-    }
+    let when = card.when_text();
     let regions: Vec<&str> = card.regions.iter().map(|r| r.text.as_str()).collect();
     let services: Vec<&str> = card.services.iter().map(|s| s.text.as_str()).collect();
     h.push_str(&format!(
@@ -112,7 +110,7 @@ pub fn render(feed: &Feed, base_url_given: &str, lang: &str, now: Time) -> Resul
             if let Some(r) = state.resolved_at {
                 updated = updated.max(r);
             }
-            let card = NoticeCard::incident(feed, &state, lang);
+            let card = NoticeCard::incident(feed, &state, Words::german(), lang);
             (updated, card, i.start)
         })
         .collect();

@@ -9,6 +9,7 @@
 use crate::Failure;
 use chrono::Utc;
 use wegweiser_core::present::NoticeCard;
+use wegweiser_core::Words;
 use wegweiser_core::{Feed, Time};
 
 /// `20250613T064500Z`
@@ -104,7 +105,7 @@ pub fn render(feed: &Feed, base_url: Option<&str>, lang: &str) -> Result<String,
     line(&format!("X-WR-CALNAME:{}", escape_text(&name)));
     line("X-WR-TIMEZONE:Europe/Berlin");
     for m in &feed.maintenance {
-        let card = NoticeCard::maintenance(feed, m, false, lang);
+        let card = NoticeCard::maintenance(feed, m, false, Words::german(), lang);
         line("BEGIN:VEVENT");
         line(&format!("UID:{}@{}", m.id, host));
         // When this version of the event was written: the feed's own time, so the same

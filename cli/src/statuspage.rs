@@ -17,6 +17,7 @@
 use crate::Failure;
 use serde::Serialize;
 use wegweiser_core::present::Banner;
+use wegweiser_core::Words;
 use wegweiser_core::{rfc3339, Feed, Freshness, Impact, IncidentNow, ServiceState, Time, UpdateKind};
 
 #[derive(Serialize)]
@@ -342,7 +343,7 @@ pub fn summary(feed: &Feed, base_url: Option<&str>, lang: &str, now: Time) -> Re
         scheduled_maintenances: maintenances,
         status: Status {
             indicator,
-            description: Banner::for_overall(status.overall).heading,
+            description: Banner::for_overall(status.overall, Words::german()).heading,
         },
     })
 }

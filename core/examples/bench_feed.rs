@@ -16,6 +16,7 @@
 
 use std::time::Instant;
 use wegweiser_core::present::PageModel;
+use wegweiser_core::Words;
 use wegweiser_core::{parse, rfc3339};
 
 const SAMPLE: &str = include_str!("../../feed/feed.json");
@@ -121,7 +122,7 @@ fn measure(text: &str, runs: usize) {
             std::process::exit(1)
         };
         let status = feed.status_at(at);
-        let page = PageModel::new(&feed, &status, "de", false);
+        let page = PageModel::new(&feed, &status, Words::german(), "de", false);
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         incidents = feed.incidents.len();
         std::hint::black_box(page);

@@ -1,0 +1,34 @@
+// Trunk post_build hook: the translators' files (i18n/<code>.json: texts by key name,
+// copied by trunk) become what the page fetches: a JSON array of the texts in the keys'
+// sorted order, the order core/build.rs gives the keys in the wasm. The page so carries
+// no key names. A key a file lacks becomes "" (the page says it in German); a key
+// German does not have fails the build. de.json itself is built into the wasm.
+//
+// Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/words.mjs DIR`.
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/words.mjs DIST_DIR (or run as a trunk hook)');
+  process.exit(2);
+}
+
+const i18n = join(dir, 'i18n');
+const german = JSON.parse(readFileSync(join(i18n, 'de.json'), 'utf8'));
+// Sorted by UTF-16 code units; the keys are ASCII, so this is Rust's byte order too.
+const keys = Object.keys(german).sort();
+const done = [];
+for (const file of readdirSync(i18n)) {
+  const path = join(i18n, file);
+  if (file === 'de.json' || !file.endsWith('.json')) {
+    rmSync(path, { recursive: true });
+    continue;
+  }
+  const words = JSON.parse(readFileSync(path, 'utf8'));
+  const unknown = Object.keys(words).filter((k) => !(k in german));
+  if (unknown.length) throw new Error(`words: ${file} has keys German does not: ${unknown.join(', ')}`);
+  writeFileSync(path, JSON.stringify(keys.map((k) => (typeof words[k] === 'string' ? words[k] : ''))));
+  done.push(file);
+}
+console.log(`words: ${done.join(', ')} as arrays of ${keys.length} texts`);
