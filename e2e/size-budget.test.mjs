@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { BUDGET_BYTES, byKind, firstLoad } from './first-load.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const PAGES = ['index.html', 'embed.html'].filter((p) => p === 'index.html' || existsSync(DIST + p));
+// Every page with its own wasm: the overview, the widget, and the pages beside the
+// overview (a notice, the accessibility statement), which share one wasm.
+const PAGES = ['index.html', 'embed.html', 'meldung.html', 'barrierefreiheit.html'].filter(
+  (p) => p === 'index.html' || existsSync(DIST + p),
+);
 
 for (const page of PAGES) {
   test(`first load of ${page} stays within ${BUDGET_BYTES / 1000} KB brotli`, () => {
