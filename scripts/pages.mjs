@@ -57,11 +57,15 @@ export function withApp(html, dir, names) {
     .replace(/(href="\/([^"]+)"[^>]*integrity=")sha384-[^"]+"/g, (m, head, file) => `${head}${sri(file)}"`);
 }
 
-export function embedPage(index, body, widgetCss) {
-  let html = index;
+/** The page with `link` (a stylesheet) after its main stylesheet. */
+function withStyles(html, link) {
   const main = html.match(/<link rel="stylesheet" href="[^"]+\.css"[^>]*>/)?.[0];
   if (!main) throw new Error('pages: index.html links no stylesheet');
-  html = replaceOnce(html, /<link rel="stylesheet" href="[^"]+\.css"[^>]*>/, `${main}\n  ${widgetCss}`, 'stylesheet');
+  return replaceOnce(html, /<link rel="stylesheet" href="[^"]+\.css"[^>]*>/, `${main}\n  ${link}`, 'stylesheet');
+}
+
+export function embedPage(index, body, widgetCss) {
+  let html = withStyles(index, widgetCss);
   html = replaceOnce(html, /<title>[^<]*<\/title>/, '<title>Wegweiser – Hinweis zu Störungen</title>', '<title>');
   html = replaceOnce(
     html,
@@ -74,12 +78,12 @@ export function embedPage(index, body, widgetCss) {
 }
 
 /**
- * The widget's own style rules (style/widget.css), minified, under a hashed name; the
- * `<link>` for embed.html. The overview's visitors do not download them.
+ * A page's own style rules (style/<name>.css: widget, notice), minified, under a hashed
+ * name; the `<link>` for its pages. The overview's visitors do not download them.
  */
-function widgetStyles(dir) {
-  const { code } = transformSync(read('style/widget.css'), { loader: 'css', minify: true });
-  const name = `widget-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.css`;
+function ownStyles(dir, file) {
+  const { code } = transformSync(read(`style/${file}.css`), { loader: 'css', minify: true });
+  const name = `${file}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, name), code);
   const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
   return `<link rel="stylesheet" href="/${name}" integrity="${sri}"/>`;
@@ -123,10 +127,11 @@ const root = new URL('..', import.meta.url).pathname;
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const index = readFileSync(join(dir, 'index.html'), 'utf8');
 const widget = hashFiles(dir, 'wegweiser-widget');
-writeFileSync(join(dir, 'embed.html'), withApp(embedPage(index, read('widget/embed-body.html'), widgetStyles(dir)), dir, widget));
+writeFileSync(join(dir, 'embed.html'), withApp(embedPage(index, read('widget/embed-body.html'), ownStyles(dir, 'widget')), dir, widget));
 writeFileSync(join(dir, 'einbinden.html'), builderPage(index, read('widget/builder.html')));
 const more = hashFiles(dir, 'wegweiser-more');
+const moreCss = ownStyles(dir, 'notice');
 for (const [file, page] of Object.entries(MORE_PAGES)) {
-  writeFileSync(join(dir, file), withApp(morePage(index, page), dir, more));
+  writeFileSync(join(dir, file), withApp(withStyles(morePage(index, page), moreCss), dir, more));
 }
 console.log(`pages: embed.html, einbinden.html, ${Object.keys(MORE_PAGES).join(', ')} written`);

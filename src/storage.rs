@@ -1,5 +1,5 @@
 //! The browser's `localStorage`, for what this page remembers between visits: the
-//! chosen region and the last intact feed. Nothing else is stored, no cookie is set,
+//! chosen language and region and the last intact feed. Nothing else is stored, no cookie is set,
 //! and nothing stored is ever sent. Storage may be off or full (private windows,
 //! quotas): then the page simply remembers nothing.
 

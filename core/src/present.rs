@@ -406,7 +406,10 @@ impl NoticeCard {
         let m = feed.maintenance.iter().find(|m| m.id == id)?;
         let mut card = NoticeCard::maintenance(feed, m, at < m.start, w, lang);
         if at >= m.end {
+            // Over: said as past ("von … bis …"), no longer in the maintenance colour.
             card.phase = NoticePhase::Resolved;
+            card.state = ServiceState::Operational;
+            card.start_words = w.get(k::WHEN_FROM);
         }
         Some(card)
     }
@@ -536,7 +539,7 @@ pub struct PageModel {
     /// Set when the latest attempt to fetch the feed failed and an older one is shown:
     /// when that older one was fetched.
     pub refresh_failed: Option<When>,
-    /// Every region of the feed, to choose from (nationwide ones first).
+    /// Every region of the feed to choose from (not the nationwide ones: "all" is).
     pub regions: Vec<RegionOption>,
     /// The region the notices are shown for; `None`: all.
     pub region: Option<RegionOption>,
@@ -549,7 +552,11 @@ impl PageModel {
     pub fn chosen(feed: &Feed, at: Time, choice: Choice<'_>, preview: bool) -> PageModel {
         let w = choice.words;
         let status = feed.status_at(at);
-        let region = choice.region.and_then(|id| feed.region(id));
+        // A nationwide region is no choice: it would hide every regional notice.
+        let region = choice
+            .region
+            .and_then(|id| feed.region(id))
+            .filter(|r| !r.nationwide);
         let status = match region {
             Some(r) => status.in_region(feed, &r.id),
             None => status,
@@ -624,11 +631,12 @@ impl PageModel {
                 .map(|r| NoticeCard::incident(feed, r, w, lang))
                 .collect(),
             refresh_failed: None,
-            regions: {
-                let mut all: Vec<&Region> = feed.regions.iter().collect();
-                crate::order::sort_by_rank(&mut all, |r| [i64::from(!r.nationwide), 0]);
-                all.into_iter().map(|r| RegionOption::of(r, lang)).collect()
-            },
+            regions: feed
+                .regions
+                .iter()
+                .filter(|r| !r.nationwide)
+                .map(|r| RegionOption::of(r, lang))
+                .collect(),
             region: None,
         }
     }

@@ -102,13 +102,20 @@ pub fn split_at_slot(t: &str) -> (&str, &str) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key(pub usize);
 
+/// A key of the words only the pages beside the overview say (the accessibility
+/// statement, a notice's page); [`Words::more`] reads them, so the overview's wasm, which
+/// never calls it, carries none of their German texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoreKey(pub usize);
+
 include!(concat!(env!("OUT_DIR"), "/words_table.rs"));
 
 /// One language's words.
 #[derive(Debug)]
 pub struct Words {
     pub language: &'static Language,
-    /// The texts by key; a missing or empty one is said in German. Empty for German.
+    /// The texts by key ([`Key`]s, then [`MoreKey`]s); a missing or empty one is said in
+    /// German. Empty for German.
     own: Vec<String>,
 }
 
@@ -133,19 +140,20 @@ impl Words {
     }
 
     /// A language's words as the page fetches them (`i18n/<code>.json` in the built
-    /// site): a JSON array of texts in key order, which the build writes from the
-    /// translators' files (scripts/words.mjs). Kept for the life of the page.
+    /// site): a JSON array of [`KEYS_VERSION`] and then the texts in key order, which the
+    /// build writes from the translators' files (scripts/words.mjs). A file written for
+    /// other keys (a cached one from an older release) is refused: its texts would stand
+    /// in the wrong places. Kept for the life of the page.
     pub fn load(language: &'static Language, source: &str) -> Result<&'static Words, WordsError> {
         let Ok(Value::Array(texts)) = json::from_str(source) else {
             return Err(WordsError("not a JSON array".into()));
         };
+        let mut texts = texts.iter().map(|t| t.as_str().map(str::to_string));
+        if texts.len() != COUNT + MORE_COUNT + 1 || texts.next().flatten().as_deref() != Some(KEYS_VERSION) {
+            return Err(WordsError("written for other keys".into()));
+        }
         let own = texts
-            .iter()
-            .map(|t| {
-                t.as_str()
-                    .map(str::to_string)
-                    .ok_or(WordsError("not a text".into()))
-            })
+            .map(|t| t.ok_or(WordsError("not a text".into())))
             .collect::<Result<Vec<String>, WordsError>>()?;
         Ok(Self::keep(language, own))
     }
@@ -156,10 +164,11 @@ impl Words {
         let Ok(Value::Object(map)) = json::from_str(source) else {
             return Err(WordsError("not a JSON object".into()));
         };
-        let mut own = vec![String::new(); COUNT];
+        let mut own = vec![String::new(); COUNT + MORE_COUNT];
         for (key, value) in map.iter() {
             let i = KEYS
                 .iter()
+                .chain(&MORE_KEYS)
                 .position(|k| *k == key)
                 .ok_or_else(|| WordsError(format!("{key}: no such key")))?;
             own[i] = value
@@ -185,9 +194,19 @@ impl Words {
         }
     }
 
-    /// Whether this language's own file gives `key` (for the completeness tests).
-    pub fn has(&self, key: Key) -> bool {
-        self.own.get(key.0).is_some_and(|t| !t.is_empty())
+    /// The text for `key` of the pages beside the overview; in German if this language
+    /// lacks it.
+    pub fn more(&'static self, key: MoreKey) -> &'static str {
+        match self.own.get(COUNT + key.0) {
+            Some(t) if !t.is_empty() => t,
+            _ => GERMAN_MORE[key.0],
+        }
+    }
+
+    /// Whether this language's own file gives the `i`-th key of its file (for the
+    /// completeness tests): [`KEYS`], then [`MORE_KEYS`].
+    pub fn has(&self, i: usize) -> bool {
+        self.own.get(i).is_some_and(|t| !t.is_empty())
     }
 
     /// The text for `key` split at its `{}`: what comes before and after the value a
@@ -240,16 +259,10 @@ mod tests {
         let w = Words::from_object(en, r#"{"banner.ok.heading": "All working"}"#).unwrap();
         assert_eq!(w.get(k::BANNER_OK_HEADING), "All working");
         assert_eq!(w.get(k::STATE_OK), "Funktioniert");
-        let mut texts = vec![String::new(); COUNT];
+        let mut texts = vec![String::new(); COUNT + MORE_COUNT];
         texts[k::STATE_OK.0] = "Working".into();
-        let array = format!(
-            "[{}]",
-            texts
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let quoted: Vec<String> = texts.iter().map(|t| format!("\"{t}\"")).collect();
+        let array = format!("[\"{KEYS_VERSION}\",{}]", quoted.join(","));
         let w = Words::load(en, &array).unwrap();
         assert_eq!(w.get(k::STATE_OK), "Working");
         assert_eq!(w.get(k::BANNER_OK_HEADING), "Alles funktioniert");
@@ -263,6 +276,12 @@ mod tests {
         assert!(Words::from_object(en, r#"{"a": "b"}"#).is_err());
         assert!(Words::from_object(en, r#"{"state.ok": 1}"#).is_err());
         assert!(Words::load(en, "[").is_err());
+        // Written for other keys: too short, or another version first.
+        let texts = vec!["\"x\""; COUNT + MORE_COUNT];
+        let version = |v: &str, texts: &[&str]| format!("[\"{v}\",{}]", texts.join(","));
+        assert!(Words::load(en, &version(KEYS_VERSION, &texts[1..])).is_err());
+        assert!(Words::load(en, &version("0000000000000000", &texts)).is_err());
+        assert!(Words::load(en, &version(KEYS_VERSION, &texts)).is_ok());
     }
 
     #[test]

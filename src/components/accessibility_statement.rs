@@ -29,16 +29,16 @@ fn contact_links(c: &Contact) -> impl IntoView {
 #[component]
 pub fn AccessibilityStatement(feed: Arc<Feed>, w: &'static Words) -> impl IntoView {
     view! {
-        <p class="back"><a href="./">{w.get(k::INCIDENT_BACK)}</a></p>
+        <p class="back"><a href="./">{w.more(k::INCIDENT_BACK)}</a></p>
         <article class="statement" aria-labelledby="erklaerung-heading">
-            <h2 id="erklaerung-heading">{w.get(k::A11Y_HEADING)}</h2>
-            <p>{w.get(k::A11Y_SCOPE)}</p>
-            <p>{w.get(k::A11Y_STATUS)}</p>
-            <p>{w.get(k::A11Y_HOW)}</p>
-            <p>{w.get(k::A11Y_LIMITS)}</p>
-            <p>{w.get(k::A11Y_FEEDBACK)}</p>
+            <h2 id="erklaerung-heading">{w.more(k::A11Y_HEADING)}</h2>
+            <p>{w.more(k::A11Y_SCOPE)}</p>
+            <p>{w.more(k::A11Y_STATUS)}</p>
+            <p>{w.more(k::A11Y_HOW)}</p>
+            <p>{w.more(k::A11Y_LIMITS)}</p>
+            <p>{w.more(k::A11Y_FEEDBACK)}</p>
             {contact_links(&feed.publisher.accessibility_contact)}
-            <p>{w.get(k::A11Y_ARBITRATION)} " " <a href=ARBITRATION_URL rel="noopener noreferrer">{ARBITRATION_URL}</a></p>
+            <p>{w.more(k::A11Y_ARBITRATION)} " " <a href=ARBITRATION_URL rel="noopener noreferrer">{ARBITRATION_URL}</a></p>
         </article>
         <GeneralNumbers w />
     }

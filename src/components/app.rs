@@ -17,9 +17,9 @@ use wegweiser_core::present::{Banner, Choice, NoticeCard, PageModel, When};
 use wegweiser_core::words::k;
 use wegweiser_core::{Feed, Language, LastKnown, Time, Words};
 
-/// The `localStorage` keys of the last intact feed and when it arrived.
+/// The `localStorage` key of the last intact feed: one item, "<when it arrived>\n<its
+/// address>\n<its text>", so the three can never come from different fetches.
 pub const FEED_KEY: &str = "wegweiser.feed";
-pub const FETCHED_KEY: &str = "wegweiser.feed-fetched";
 /// Feeds larger than this are not kept (browsers allow about 5 MB per site).
 pub const KEEP_MAX_BYTES: usize = 1_000_000;
 
@@ -47,7 +47,7 @@ pub struct Start {
     pub published: Option<Published>,
     pub language: &'static Language,
     pub region: Option<String>,
-    /// `?meldung=`: one notice's own page.
+    /// `meldung.html?id=`: the notice its page shows.
     pub incident: Option<String>,
     /// The page is the accessibility statement (`barrierefreiheit.html`).
     pub statement: bool,
@@ -60,29 +60,36 @@ impl Start {
             preview: query.at,
             published,
             language: choice::language(query.lang.as_deref()),
-            region: choice::region(query.region.as_deref()),
+            // A notice's page or the statement shows every region (a shared link to a
+            // Berlin notice must not say "all works" for NRW) and leaves the choice alone.
+            region: match statement || query.incident.is_some() {
+                true => None,
+                false => choice::region(query.region.as_deref()),
+            },
             incident: query.incident.clone(),
             statement,
         }
     }
 }
 
-/// The feed this browser kept from an earlier visit, and when it arrived.
-fn kept_feed() -> Option<(String, Time)> {
-    let at = storage::get(FETCHED_KEY).and_then(|t| wegweiser_core::rfc3339::parse(&t).ok())?;
-    Some((storage::get(FEED_KEY)?, at))
+/// The feed this browser kept from an earlier visit of a page reading `url`, and when it
+/// arrived. (Another page of the same site may read another feed.)
+fn kept_feed(url: &str) -> Option<(String, Time)> {
+    let item = storage::get(FEED_KEY)?;
+    let mut parts = item.splitn(3, '\n');
+    let at = wegweiser_core::rfc3339::parse(parts.next()?).ok()?;
+    (parts.next()? == url).then_some(())?;
+    Some((parts.next()?.to_string(), at))
 }
 
-/// Keeps the last intact feed for the next visit (the text only when it changed).
-fn keep_feed(known: &LastKnown, kept_text: &mut Option<String>) {
+/// Keeps the last intact feed of `url` for the next visit; if storage refuses it (full,
+/// off), nothing older stays behind to be shown with a wrong age.
+fn keep_feed(known: &LastKnown, url: &str) {
     let Some((text, at)) = known.intact() else { return };
-    if text.len() > KEEP_MAX_BYTES {
-        return;
+    let item = format!("{}\n{url}\n{text}", wegweiser_core::rfc3339::format(&at));
+    if text.len() > KEEP_MAX_BYTES || !storage::set(FEED_KEY, &item) {
+        storage::remove(FEED_KEY);
     }
-    if kept_text.as_deref() != Some(text) && storage::set(FEED_KEY, text) {
-        *kept_text = Some(text.to_string());
-    }
-    storage::set(FETCHED_KEY, &wegweiser_core::rfc3339::format(&at));
 }
 
 /// Says a change to screen readers, politely, in the page's one announcement region.
@@ -110,11 +117,12 @@ pub async fn follow(slot: Slot, start: Start, render: Render) {
     let timeout = crate::configured_timeout();
     slot.set_busy(true);
     let (w, first) = join(
-        choice::words(start.language, timeout),
+        // The words wait at most 5 s: German is better than a page still loading.
+        choice::words(start.language, timeout.min(5)),
         fetch_feed(&feed_url, timeout, false),
     )
     .await;
-    let mut page = Follower::new(slot, start, w, render);
+    let mut page = Follower::new(slot, start, w, render, feed_url.clone());
     page.step(first);
     loop {
         sleep(REFRESH_MS + js_sys::Math::random() * JITTER_MS).await;
@@ -160,16 +168,14 @@ struct Follower {
     shown: bool,
     /// The feed kept from an earlier visit, while it may still stand in.
     kept: Option<(String, Time)>,
-    /// The text now kept for the next visit.
-    kept_text: Option<String>,
+    /// The feed's address.
+    url: String,
 }
 
 impl Follower {
-    fn new(slot: Slot, start: Start, w: &'static Words, render: Render) -> Follower {
+    fn new(slot: Slot, start: Start, w: &'static Words, render: Render, url: String) -> Follower {
         choice::apply_to_frame(w);
-        let kept = kept_feed();
-        let kept_text = kept.as_ref().map(|(t, _)| t.clone());
-        let kept = kept.filter(|(_, at)| start.published.as_ref().is_none_or(|p| *at > p.at));
+        let kept = kept_feed(&url).filter(|(_, at)| start.published.as_ref().is_none_or(|p| *at > p.at));
         Follower {
             slot,
             render,
@@ -178,7 +184,7 @@ impl Follower {
             known: LastKnown::new(),
             shown: false,
             kept,
-            kept_text,
+            url,
         }
     }
 
@@ -187,12 +193,11 @@ impl Follower {
     fn step(&mut self, result: Result<String, FetchError>) {
         let (w, start) = (self.w, &self.start);
         let problem = arrived(&mut self.known, result);
-        if problem.is_some() {
-            if let Some((text, at)) = self.kept.take() {
-                self.known.recall(text, at);
-            }
-        } else {
-            keep_feed(&self.known, &mut self.kept_text);
+        let problem_free = problem.is_none();
+        if problem_free {
+            keep_feed(&self.known, &self.url);
+        } else if let Some((text, at)) = self.kept.take() {
+            self.known.recall(text, at);
         }
         let choice = Choice {
             words: w,
@@ -210,6 +215,10 @@ impl Follower {
         let (changed, heading) = match (self.known.page(at, choice, start.preview.is_some()), published) {
             (Some(page), _) => {
                 let heading = page.banner.heading;
+                // A remembered region this feed does not (or no longer) have: forget it.
+                if start.region.is_some() && page.region.is_none() {
+                    storage::remove(choice::REGION_KEY);
+                }
                 let changed = match self.known.feed().cloned() {
                     Some(feed) => (self.render)(slot, start, page, feed),
                     None => false,
@@ -228,7 +237,8 @@ impl Follower {
             }
         };
         // The first view is the page itself, read in order; later ones are news.
-        if changed && self.shown {
+        // Only news from the feed is announced; a failed refresh shows its note quietly.
+        if changed && self.shown && problem_free {
             announce(&format!("{} {heading}", w.get(k::ANNOUNCE_UPDATED)));
         }
         self.shown |= changed || published.is_some();

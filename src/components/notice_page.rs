@@ -32,9 +32,9 @@ pub fn NoticePage(model: PageModel, card: Option<NoticeCard>) -> impl IntoView {
     };
     let missing = notice
         .is_none()
-        .then(|| view! { <p class="note note--warning" role="note">{w.get(k::INCIDENT_NOT_FOUND)}</p> });
+        .then(|| view! { <p class="note note--warning" role="note">{w.more(k::INCIDENT_NOT_FOUND)}</p> });
     view! {
-        <p class="back"><a href="./">{w.get(k::INCIDENT_BACK)}</a></p>
+        <p class="back"><a href="./">{w.more(k::INCIDENT_BACK)}</a></p>
         {missing}
         <StateNotes w banner generated stale_since preview_at example refresh_failed />
         {notice}

@@ -11,5 +11,5 @@ pub fn PrintButton(w: &'static Words) -> impl IntoView {
             let _ = window.print();
         }
     };
-    view! { <p class="print"><button type="button" on:click=print>{w.get(k::PRINT_BUTTON)}</button></p> }
+    view! { <p class="print"><button type="button" on:click=print>{w.more(k::PRINT_BUTTON)}</button></p> }
 }
