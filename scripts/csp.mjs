@@ -87,6 +87,8 @@ for (const page of pages) {
 }
 // widget.js keeps its name (other websites link it), so it must not be cached for long.
 headers.push('/widget.js', '  Cache-Control: public, max-age=3600');
+// The page's words in other languages keep their names: ask each time (a 304 is cheap).
+headers.push('/i18n/*', '  Cache-Control: no-cache');
 headers.push(
   '/*',
   '  X-Content-Type-Options: nosniff',
