@@ -13,9 +13,11 @@ use std::fmt::Write as _;
 
 /// Words only the pages beside the overview say (the same rule is in scripts/words.mjs).
 fn only_beside_the_overview(key: &str) -> bool {
-    (key.starts_with("a11y.") && key != "a11y.link")
-        || key.starts_with("incident.")
-        || key.starts_with("print.")
+    let page_link = key == "a11y.link" || key == "archive.link";
+    !page_link
+        && ["a11y.", "archive.", "incident.", "print."]
+            .iter()
+            .any(|p| key.starts_with(p))
 }
 
 fn constant(key: &str) -> String {

@@ -21,6 +21,18 @@ const LANGUAGES = ['de', 'ls', 'en', 'tr', 'ar', 'uk', 'ru'];
 /** The translators' files, by key (the page gets them as arrays). */
 const words = (code) => JSON.parse(readFileSync(`i18n/${code}.json`, 'utf8'));
 
+/** The sample feed with 45 past outages, one a day from 1 January 2021. */
+function manyPast() {
+  const feed = JSON.parse(FEED);
+  const template = feed.incidents.find((i) => i.id === DOCTOLIB_ID);
+  feed.incidents = Array.from({ length: 45 }, (_, n) => {
+    const start = new Date(Date.UTC(2021, 0, 1 + n, 9));
+    const end = new Date(start.getTime() + 2 * 3600 * 1000);
+    return { ...template, id: `alt-${n}`, start: start.toISOString().replace('.000Z', 'Z'), end: end.toISOString().replace('.000Z', 'Z'), updates: [], next_update: undefined };
+  });
+  return JSON.stringify(feed);
+}
+
 let server;
 let browser;
 /** What /switch/feed.json answers: the sample feed, or a failure. */
@@ -28,8 +40,9 @@ let switchFeed = 'ok';
 
 before(async () => {
   server = await startServer(PAGE, {
-    aliases: ['/switch/'],
+    aliases: ['/switch/', '/many/'],
     overrides: {
+      '/many/feed.json': (req, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }).end(manyPast()), true),
       '/switch/feed.json': (req, res) => {
         if (switchFeed === 'ok') res.writeHead(200, { 'Content-Type': 'application/json' }).end(FEED);
         else if (switchFeed === 'changed') {
@@ -53,7 +66,7 @@ after(async () => {
 async function load(path, options = {}) {
   const opened = await openPage(browser, options);
   await opened.page.goto(server.url + path);
-  await opened.page.waitForSelector('#app .stand, .feed-problem', { timeout: 30_000 });
+  await opened.page.waitForSelector('#app .stand, #app .strip, .feed-problem', { timeout: 30_000 });
   return opened;
 }
 
@@ -216,7 +229,7 @@ test('print: a notice prints as one A4 notice in large type, without the page co
 
 test('accessibility statement: its own page, with the publisher\'s feedback contact and the conciliation body; in English too', async () => {
   const { context, page, errors } = await load('/');
-  await page.locator('.statement-link').click();
+  await page.locator('a[href="barrierefreiheit.html"]').click();
   await page.waitForURL(/barrierefreiheit\.html/);
   await page.waitForSelector('.statement');
   const feed = JSON.parse(FEED);
@@ -270,5 +283,35 @@ test('live update: a change is announced in one polite sentence, not by re-readi
   assert.match(await announce.innerText(), /^Die Meldungen wurden aktualisiert\. /);
   assert.deepEqual(errors, []);
   switchFeed = 'ok';
+  await context.close();
+});
+
+test('archive: a 90-day strip per service with each day in words, past notices by month linking to their pages; pages of 20', async () => {
+  const { context, page, errors } = await load(`/archiv.html?${at('2021-12-01T12:00:00+01:00')}`);
+  await page.waitForSelector('.strip');
+  const strip = page.locator('#streifen-termin-absagen + .strip li');
+  assert.equal(await strip.count(), 90, 'ninety days');
+  const days = await strip.allInnerTexts();
+  assert.equal(days.filter((d) => /Ausfall$/.test(d)).length, 2, 'the outage on 22 and 23 November');
+  assert.ok(days.includes('Montag, 22.11.2021: Ausfall'), days.slice(-12).join(' | '));
+  assert.equal(days.at(-1), 'Mittwoch, 01.12.2021: keine Störung');
+  assert.equal(await page.locator('.archive h3').first().innerText(), 'November 2021');
+  await page.locator(`a[href="meldung.html?id=${DOCTOLIB_ID}"]`).click();
+  await page.waitForSelector(`.notices--focus #meldung-${DOCTOLIB_ID}`);
+  await page.goBack();
+  await page.waitForSelector('.strip');
+  await checkA11y(page, 'the archive');
+
+  await page.goto(`${server.url}/many/archiv.html?${at('2021-06-01T12:00:00+02:00')}`);
+  await page.waitForSelector('.archive__entry');
+  assert.equal(await page.locator('.archive__entry').count(), 20, 'one page');
+  assert.match(await page.locator('.pages').innerText(), /Seite 1 \/ 3/);
+  assert.equal(await page.locator('.archive__entry a').first().getAttribute('href'), 'meldung.html?id=alt-44', 'newest first');
+  await page.locator('.pages a', { hasText: 'Ältere' }).click();
+  await page.waitForURL(/seite=2/);
+  await page.waitForSelector('.archive__entry');
+  assert.match(await page.locator('.pages').innerText(), /Seite 2 \/ 3/);
+  assert.equal(await page.locator('.pages a').count(), 2, 'newer and older');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -53,7 +53,7 @@ for (const file of FILES) {
     // footer's (snippet builder, accessibility statement), the language switcher
     // (`?lang=`), "all regions" (`?region=alle`), and each notice's own page, whose id
     // the parser allows only as small letters, digits, `-` and `_`.
-    const own = /^(einbinden\.html|barrierefreiheit\.html|\?region=alle|\?([^&]*&)*lang=[a-z]{2}|meldung\.html\?id=[a-z0-9_-]+)$/;
+    const own = /^(einbinden\.html|barrierefreiheit\.html|archiv\.html|\?region=alle|\?([^&]*&)*lang=[a-z]{2}|meldung\.html\?id=[a-z0-9_-]+)$/;
     for (const href of hrefs) assert.match(href, new RegExp(`^(https:|tel:|mailto:|#)|${own.source}`), `link ${href}`);
     assert.equal(await page.locator('main a[href="einbinden.html"]').count(), 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -9,7 +9,7 @@ import { BUDGET_BYTES, byKind, firstLoad } from './first-load.mjs';
 const DIST = new URL('../dist/', import.meta.url).pathname;
 // Every page with its own wasm: the overview, the widget, and the pages beside the
 // overview (a notice, the accessibility statement), which share one wasm.
-const PAGES = ['index.html', 'embed.html', 'meldung.html', 'barrierefreiheit.html'].filter(
+const PAGES = ['index.html', 'embed.html', 'meldung.html', 'barrierefreiheit.html', 'archiv.html'].filter(
   (p) => p === 'index.html' || existsSync(DIST + p),
 );
 

@@ -19,7 +19,7 @@ if (!dir) {
 
 const minified = [];
 for (const name of readdirSync(dir)) {
-  const loader = /^wegweiser-(app|widget|more)(-[0-9a-f]+)?\.js$/.test(name) ? 'js' : /^main-[0-9a-f]+\.css$/.test(name) ? 'css' : null;
+  const loader = /^wegweiser-(app|widget|more|archive)(-[0-9a-f]+)?\.js$/.test(name) ? 'js' : /^main-[0-9a-f]+\.css$/.test(name) ? 'css' : null;
   if (!loader) continue;
   const path = join(dir, name);
   const { code } = transformSync(readFileSync(path, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });

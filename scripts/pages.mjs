@@ -89,12 +89,18 @@ function ownStyles(dir, file) {
   return `<link rel="stylesheet" href="/${name}" integrity="${sri}"/>`;
 }
 
-/** The pages beside the overview, built by bin `wegweiser-more` (src/more_main.rs). */
+/** The pages beside the overview, built by bin `wegweiser-more` (src/more_main.rs), the
+ *  archive by `wegweiser-archive` (src/archive_main.rs). */
 export const MORE_PAGES = {
   'meldung.html': {
     page: 'meldung',
     title: 'Wegweiser – Meldung',
     description: 'Eine Meldung über eine Störung bei E-Rezept, Gesundheitskarte oder Online-Terminen, mit ihrem Verlauf und was Sie tun können.',
+  },
+  'archiv.html': {
+    page: 'archiv',
+    title: 'Wegweiser – Frühere Meldungen',
+    description: 'Frühere Störungen bei E-Rezept, Gesundheitskarte und Online-Terminen, nach Monaten, und die letzten 90 Tage je Dienst.',
   },
   'barrierefreiheit.html': {
     page: 'barrierefreiheit',
@@ -130,8 +136,10 @@ const widget = hashFiles(dir, 'wegweiser-widget');
 writeFileSync(join(dir, 'embed.html'), withApp(embedPage(index, read('widget/embed-body.html'), ownStyles(dir, 'widget')), dir, widget));
 writeFileSync(join(dir, 'einbinden.html'), builderPage(index, read('widget/builder.html')));
 const more = hashFiles(dir, 'wegweiser-more');
+const archive = hashFiles(dir, 'wegweiser-archive');
 const moreCss = ownStyles(dir, 'notice');
 for (const [file, page] of Object.entries(MORE_PAGES)) {
-  writeFileSync(join(dir, file), withApp(withStyles(morePage(index, page), moreCss), dir, more));
+  const app = page.page === 'archiv' ? archive : more;
+  writeFileSync(join(dir, file), withApp(withStyles(morePage(index, page), moreCss), dir, app));
 }
 console.log(`pages: embed.html, einbinden.html, ${Object.keys(MORE_PAGES).join(', ')} written`);

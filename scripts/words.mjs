@@ -20,7 +20,8 @@ const german = JSON.parse(readFileSync(join(i18n, 'de.json'), 'utf8'));
 // Sorted by UTF-16 code units; the keys are ASCII, so this is Rust's byte order too.
 // Every page's keys first, then those only the pages beside the overview say: the
 // same split and order as core/build.rs.
-const beside = (k) => (k.startsWith('a11y.') && k !== 'a11y.link') || k.startsWith('incident.') || k.startsWith('print.');
+const beside = (k) =>
+  k !== 'a11y.link' && k !== 'archive.link' && ['a11y.', 'archive.', 'incident.', 'print.'].some((p) => k.startsWith(p));
 const sorted = Object.keys(german).sort();
 const keys = [...sorted.filter((k) => !beside(k)), ...sorted.filter(beside)];
 // FNV-1a (64 bit) of the keys, each followed by a line break, as core/build.rs computes

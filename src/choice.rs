@@ -65,7 +65,7 @@ pub async fn words(language: &'static Language, timeout: u32) -> &'static Words 
 }
 
 /// The words of the page's static frame (index.html), by their `data-w` mark.
-pub const FRAME: [(&str, Key); 8] = [
+pub const FRAME: [(&str, Key); 9] = [
     ("page.skip", k::PAGE_SKIP),
     ("page.languages", k::PAGE_LANGUAGES),
     ("page.heading", k::PAGE_HEADING),
@@ -74,6 +74,7 @@ pub const FRAME: [(&str, Key); 8] = [
     ("page.embed.text", k::PAGE_EMBED_TEXT),
     ("page.embed.link", k::PAGE_EMBED_LINK),
     ("a11y.link", k::A11Y_LINK),
+    ("archive.link", k::ARCHIVE_LINK),
 ];
 
 /// Puts the page's frame — `<html lang dir>`, the title, and every element marked

@@ -34,7 +34,7 @@ pub const FRESH_UNTIL_ATTR: &str = "data-fresh-until";
 /// Otherwise the app replaces the static loading text.
 pub fn start() {
     let Some(app) = app_element() else {
-        leptos::mount::mount_to_body(|| view! { <App render=components::overview /> });
+        leptos::mount::mount_to_body(|| view! { <App render=components::overview page=None /> });
         return;
     };
     let published = app.get_attribute(PUBLISHED_ATTR);
@@ -60,7 +60,7 @@ pub fn start() {
                         .get_attribute(FRESH_UNTIL_ATTR)
                         .and_then(|u| wegweiser_core::rfc3339::parse(&u).ok()),
                 });
-            let start = components::Start::from_query(&query, published, false);
+            let start = components::Start::from_query(&query, published, None);
             let slot = slot::Slot::new(live.unchecked_into());
             // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
             wasm_bindgen_futures::spawn_local(components::follow(slot, start, components::overview));
@@ -69,26 +69,31 @@ pub fn start() {
             app.set_inner_html("");
             leptos::mount::mount_to(
                 app.unchecked_into(),
-                || view! { <App render=components::overview /> },
+                || view! { <App render=components::overview page=None /> },
             )
             .forget();
         }
     }
 }
 
-/// Starts a page beside the overview (bin `wegweiser-more`) in `#app`: one notice
-/// (`meldung.html?id=…`) or, with `#app[data-page=barrierefreiheit]`, the accessibility
-/// statement.
+/// Starts a page beside the overview (bin `wegweiser-more`) in `#app`, by its
+/// `data-page`: one notice (`meldung`: `meldung.html?id=…`) or the accessibility
+/// statement (`barrierefreiheit`).
 pub fn start_more() {
+    start_beside(components::detail);
+}
+
+/// Starts the archive (`archiv.html`, bin `wegweiser-archive`) in `#app`.
+pub fn start_archive() {
+    start_beside(components::archive);
+}
+
+fn start_beside(render: components::Render) {
     let Some(app) = app_element() else { return };
-    let statement = app.get_attribute("data-page").as_deref() == Some("barrierefreiheit");
+    let page = app.get_attribute("data-page");
     choice::keep_address_in_language_links();
     app.set_inner_html("");
-    leptos::mount::mount_to(
-        app.unchecked_into(),
-        move || view! { <App render=components::detail statement /> },
-    )
-    .forget();
+    leptos::mount::mount_to(app.unchecked_into(), move || view! { <App render page /> }).forget();
 }
 
 /// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`,

@@ -15,6 +15,8 @@ pub struct PageQuery {
     pub region: Option<String>,
     /// `meldung.html?id=<id>`: the notice its page shows.
     pub incident: Option<String>,
+    /// `archiv.html?seite=2`: the archive's page.
+    pub archive_page: usize,
 }
 
 impl PageQuery {
@@ -35,6 +37,10 @@ impl PageQuery {
         query.lang = params.get("lang");
         query.region = params.get("region");
         query.incident = params.get("id").filter(|id| !id.trim().is_empty());
+        query.archive_page = params
+            .get("seite")
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(1);
         query
     }
 

@@ -550,3 +550,29 @@ fn the_accessibility_statement_names_the_feedback_contact_and_the_conciliation_b
     let email = email.expect("the sample feed names an accessibility contact");
     assert!(hrefs.contains(&email), "{hrefs:?}");
 }
+
+#[wasm_bindgen_test]
+fn the_archive_shows_a_strip_per_service_with_each_day_in_words_and_the_past_by_month() {
+    let feed = sample();
+    let model = wegweiser_core::archive::ArchiveModel::new(
+        &feed,
+        at("2021-12-01T12:00:00+01:00"),
+        Words::german(),
+        1,
+    );
+    let services = feed.services().count();
+    let root = mount(move || view! { <ArchivePage model /> });
+    assert_eq!(texts(&root, ".strip").len(), services);
+    assert_eq!(texts(&root, ".strip li").len(), services * 90);
+    let outage = texts(&root, ".day--outage");
+    assert!(
+        outage.contains(&"Montag, 22.11.2021: Ausfall".to_string()),
+        "{outage:?}"
+    );
+    assert_eq!(texts(&root, ".archive h3"), vec!["November 2021".to_string()]);
+    assert_eq!(
+        attrs(&root, ".archive__entry a", "href"),
+        vec!["meldung.html?id=doctolib-berlin-2021-11-22".to_string()]
+    );
+    assert_eq!(texts(&root, ".pages a").len(), 0, "one page: no newer, no older");
+}

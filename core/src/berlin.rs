@@ -47,10 +47,16 @@ pub fn date_time_de<Tz: TimeZone>(t: &DateTime<Tz>) -> String {
 /// `{weekday}`, `{d}`, `{dd}`, `{mm}`, `{month}`, `{yyyy}`, `{H}`, `{HH}`, `{MM}`
 /// filled in, their names of days and months, and their digits.
 pub fn date_time_in<Tz: TimeZone>(t: &DateTime<Tz>, words: &'static Words) -> String {
+    format_in(t, words, words.get(k::DATE_PATTERN))
+}
+
+/// The instant in Berlin time as `pattern` says (tokens as in [`date_time_in`]), with
+/// the names and digits of `words`: a month heading, a day.
+pub fn format_in<Tz: TimeZone>(t: &DateTime<Tz>, words: &'static Words, pattern: &str) -> String {
     let b = to_berlin(t);
     let name = |key, i: usize| words.get(key).split('|').nth(i).unwrap_or("");
     let mut out = String::new();
-    let mut rest = words.get(k::DATE_PATTERN);
+    let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('}') else {

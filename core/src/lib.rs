@@ -16,6 +16,7 @@
 
 #[cfg(feature = "operator")]
 pub mod advice;
+pub mod archive;
 pub mod berlin;
 mod json;
 pub mod last_known;

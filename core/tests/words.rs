@@ -69,7 +69,7 @@ fn date_patterns_use_only_known_tokens() {
     let known = ["weekday", "d", "dd", "mm", "month", "yyyy", "H", "HH", "MM"];
     for l in &LANGUAGES {
         let v: serde_json::Value = serde_json::from_str(&file(l.code)).unwrap();
-        for key in ["date.pattern"] {
+        for key in ["date.pattern", "archive.month_pattern", "archive.day_pattern"] {
             let p = v[key].as_str().unwrap();
             for token in p.split('{').skip(1).map(|t| t.split('}').next().unwrap_or("")) {
                 assert!(known.contains(&token), "{}: {key} has {{{token}}}", l.code);

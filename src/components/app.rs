@@ -1,5 +1,5 @@
 use super::{
-    AccessibilityStatement, FeedProblem, GeneralNumbers, LoadProblem, NoticePage, RefreshFailed,
+    AccessibilityStatement, ArchivePage, FeedProblem, GeneralNumbers, LoadProblem, NoticePage, RefreshFailed,
     StatusBanner, StatusPage,
 };
 use crate::clock::{now, sleep, visible, JITTER_MS, REFRESH_MS};
@@ -13,6 +13,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+use wegweiser_core::archive::ArchiveModel;
 use wegweiser_core::present::{Banner, Choice, NoticeCard, PageModel, When};
 use wegweiser_core::words::k;
 use wegweiser_core::{Feed, Language, LastKnown, Time, Words};
@@ -49,25 +50,29 @@ pub struct Start {
     pub region: Option<String>,
     /// `meldung.html?id=`: the notice its page shows.
     pub incident: Option<String>,
-    /// The page is the accessibility statement (`barrierefreiheit.html`).
-    pub statement: bool,
+    /// The page beside the overview: `barrierefreiheit` (the accessibility statement),
+    /// `archiv`, else a notice's page (or the overview).
+    pub page: Option<String>,
+    /// `archiv.html?seite=`.
+    pub archive_page: usize,
 }
 
 impl Start {
     /// From the page's address (and what this browser remembers).
-    pub fn from_query(query: &PageQuery, published: Option<Published>, statement: bool) -> Start {
+    pub fn from_query(query: &PageQuery, published: Option<Published>, page: Option<String>) -> Start {
         Start {
             preview: query.at,
             published,
             language: choice::language(query.lang.as_deref()),
-            // A notice's page or the statement shows every region (a shared link to a
+            // The pages beside the overview show every region (a shared link to a
             // Berlin notice must not say "all works" for NRW) and leaves the choice alone.
-            region: match statement || query.incident.is_some() {
+            region: match page.is_some() {
                 true => None,
                 false => choice::region(query.region.as_deref()),
             },
             incident: query.incident.clone(),
-            statement,
+            page,
+            archive_page: query.archive_page,
         }
     }
 }
@@ -146,15 +151,22 @@ pub fn overview(slot: &mut Slot, _: &Start, model: PageModel, feed: Arc<Feed>) -
 /// updating a view in place, ~10 KB brotli the page never uses.
 pub fn detail(slot: &mut Slot, start: &Start, model: PageModel, feed: Arc<Feed>) -> bool {
     let w = model.words;
-    if start.statement {
+    let at = start.preview.unwrap_or_else(now);
+    if start.page.as_deref() == Some("barrierefreiheit") {
         return slot.show(move || view! { <AccessibilityStatement feed w /> });
     }
-    let at = start.preview.unwrap_or_else(now);
     let card = start
         .incident
         .as_deref()
         .and_then(|id| NoticeCard::on_its_page(&feed, id, at, w));
     slot.show(move || view! { <NoticePage model card /> })
+}
+
+/// The archive (archiv.html): its own wasm (`wegweiser-archive`), being the largest view.
+pub fn archive(slot: &mut Slot, start: &Start, model: PageModel, feed: Arc<Feed>) -> bool {
+    let at = start.preview.unwrap_or_else(now);
+    let model = ArchiveModel::new(&feed, at, model.words, start.archive_page);
+    slot.show(move || view! { <ArchivePage model /> })
 }
 
 /// What [`follow`] keeps between fetches.
@@ -263,10 +275,10 @@ fn arrived(known: &mut LastKnown, result: Result<String, FetchError>) -> Option<
 /// The whole page when it was not published with a state: a loading banner until the
 /// feed arrives, then [`follow`]. The general numbers are shown in every state.
 #[component]
-pub fn App(render: Render, #[prop(optional)] statement: bool) -> impl IntoView {
+pub fn App(render: Render, page: Option<String>) -> impl IntoView {
     let query = PageQuery::from_location();
     let live = NodeRef::<Div>::new();
-    let start = Start::from_query(&query, None, statement);
+    let start = Start::from_query(&query, None, page);
     let w = Words::german();
     // The task first runs once the view below is mounted, so the slot's element exists.
     spawn_local(async move {

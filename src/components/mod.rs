@@ -3,6 +3,7 @@
 
 mod accessibility_statement;
 mod app;
+mod archive_page;
 mod bad_at;
 mod fallback_list;
 mod feed_problem;
@@ -23,7 +24,8 @@ mod widget;
 mod widget_app;
 
 pub use accessibility_statement::AccessibilityStatement;
-pub use app::{detail, follow, overview, App, Published, Render, Start};
+pub use app::{archive, detail, follow, overview, App, Published, Render, Start};
+pub use archive_page::ArchivePage;
 pub use bad_at::BadAt;
 pub use fallback_list::FallbackList;
 pub use feed_problem::{FeedProblem, LoadProblem};
