@@ -111,15 +111,20 @@ impl LastKnown {
 mod tests {
     use super::*;
 
+    /// The page in German, for every region.
+    fn everywhere() -> Choice<'static> {
+        Choice {
+            words: Words::german(),
+            region: None,
+        }
+    }
+
     #[test]
     fn a_feed_kept_from_an_earlier_visit_stands_in_only_when_nothing_arrived() {
         let sample = include_str!("../../feed/feed.json");
         let then = crate::rfc3339::parse("2025-06-13T10:00:00+02:00").unwrap();
         let later = crate::rfc3339::parse("2025-06-13T10:05:00+02:00").unwrap();
-        let choice = Choice {
-            words: Words::german(),
-            region: None,
-        };
+        let choice = everywhere();
 
         let mut known = LastKnown::new();
         known.failed();
@@ -151,44 +156,19 @@ mod tests {
         let mut known = LastKnown::new();
         known.failed();
         assert!(known
-            .page(
-                at("2021-11-22T10:30:00+01:00"),
-                Choice {
-                    words: Words::german(),
-                    region: None
-                },
-                true
-            )
+            .page(at("2021-11-22T10:30:00+01:00"), everywhere(), true)
             .is_none());
 
         let first = at("2021-11-22T10:30:00+01:00");
         assert!(known.arrived(SAMPLE.to_string(), first).is_ok());
-        let page = known
-            .page(
-                first,
-                Choice {
-                    words: Words::german(),
-                    region: None,
-                },
-                true,
-            )
-            .expect("a page");
+        let page = known.page(first, everywhere(), true).expect("a page");
         assert_eq!(page.refresh_failed, None);
         assert_eq!(page.notices.len(), 1);
 
         // The network goes away: same page, plus the note with the last good fetch.
         known.failed();
         let later = at("2021-11-22T10:32:00+01:00");
-        let page = known
-            .page(
-                later,
-                Choice {
-                    words: Words::german(),
-                    region: None,
-                },
-                true,
-            )
-            .expect("still a page");
+        let page = known.page(later, everywhere(), true).expect("still a page");
         assert_eq!(page.notices.len(), 1);
         assert_eq!(
             page.refresh_failed.map(|w| w.label),
@@ -201,29 +181,11 @@ mod tests {
             .expect_err("broken");
         assert!(!problems.is_empty());
         assert_eq!(
-            known
-                .page(
-                    later,
-                    Choice {
-                        words: Words::german(),
-                        region: None
-                    },
-                    true
-                )
-                .expect("page")
-                .notices
-                .len(),
+            known.page(later, everywhere(), true).expect("page").notices.len(),
             1
         );
         assert!(known
-            .page(
-                later,
-                Choice {
-                    words: Words::german(),
-                    region: None
-                },
-                true
-            )
+            .page(later, everywhere(), true)
             .expect("page")
             .refresh_failed
             .is_some());
@@ -232,14 +194,7 @@ mod tests {
         assert!(known.arrived(SAMPLE.to_string(), later).is_ok());
         assert_eq!(
             known
-                .page(
-                    later,
-                    Choice {
-                        words: Words::german(),
-                        region: None
-                    },
-                    true
-                )
+                .page(later, everywhere(), true)
                 .expect("page")
                 .refresh_failed,
             None
@@ -253,14 +208,7 @@ mod tests {
         assert!(known.arrived(SAMPLE.to_string(), fetched).is_ok());
         known.failed();
         let page = known
-            .page(
-                at("2025-06-13T18:00:00+02:00"),
-                Choice {
-                    words: Words::german(),
-                    region: None,
-                },
-                true,
-            )
+            .page(at("2025-06-13T18:00:00+02:00"), everywhere(), true)
             .expect("page");
         assert!(page.stale_since.is_some());
         assert_eq!(
