@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { unpublished } from './variants.mjs';
+import { published, unpublished } from './variants.mjs';
 import { launch, openPage } from './browser.mjs';
 import { checkA11y } from './axe.mjs';
 
@@ -34,6 +34,9 @@ function manyPast() {
 }
 
 let server;
+/** The page published with `--site`: each notice's printed page has its QR code. */
+let withQr;
+const SITE = 'https://wegweiser.example/';
 let browser;
 /** What /switch/feed.json answers: the sample feed, or a failure. */
 let switchFeed = 'ok';
@@ -54,12 +57,14 @@ before(async () => {
       },
     },
   });
+  withQr = await startServer(published('dist', TI, SITE));
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await withQr?.close();
 });
 
 /** Opens `path` and waits until the app has shown the feed's state. */
@@ -197,9 +202,12 @@ test('deep link: each notice links to its own page with its whole history; an un
   await context.close();
 });
 
-test('print: a notice prints as one A4 notice in large type, without the page controls', async () => {
-  const { context, page, errors } = await load(`/meldung.html?id=${TI_ID}&${at(TI)}`);
+test('print: a notice prints as one A4 notice in large type, with a QR code to its page, without the page controls', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(`${withQr.url}/meldung.html?id=${TI_ID}&${at(TI)}`);
+  await page.waitForSelector('.notices--focus');
   assert.equal(await page.locator('.print button').innerText(), 'Aushang drucken');
+  assert.equal(await page.locator('.qr').evaluate((n) => getComputedStyle(n).display), 'none', 'the QR code is for paper');
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() =>
     ['.print', '.languages', '.back', '.site-footer', '.skip-link'].map((s) => getComputedStyle(document.querySelector(s)).display),
@@ -216,6 +224,10 @@ test('print: a notice prints as one A4 notice in large type, without the page co
     assert.equal(await page.locator(hidden).first().evaluate((n) => getComputedStyle(n).display), 'none', hidden);
   }
   assert.ok((await page.locator('.banner').boundingBox()).width <= 1, 'the banner is not printed (but stays a heading)');
+  const qr = page.locator('.qr img');
+  assert.ok(await qr.isVisible(), 'the QR code is printed');
+  assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'and its image loaded');
+  assert.match(await page.locator('.qr figcaption').innerText(), new RegExp(`${SITE}meldung\\.html\\?id=${TI_ID}`));
   assert.ok(await page.locator('.notices--focus a[href="tel:116117"]').isVisible(), 'the numbers stay');
   assert.ok(await page.locator('.note--example').isVisible(), 'a notice from example data says so on paper too');
   assert.match(await page.locator('.notices--focus .notice__facts').innerText(), /Deutschland/, 'where it applies');

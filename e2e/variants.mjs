@@ -31,16 +31,18 @@ export function statePart(html) {
   return html.slice(start, end + END.length);
 }
 
-/** Runs `wegweiser publish` on `dir` (its feed.json), as of `at` (a preview) or now. */
-export function publishInto(dir, at) {
+/** Runs `wegweiser publish` on `dir` (its feed.json), as of `at` (a preview) or now;
+ *  with `site`, also the QR codes of the notices' pages. */
+export function publishInto(dir, at, site) {
   const args = ['publish', join(dir, 'feed.json'), '--dist', dir];
   if (at) args.push('--at', at);
+  if (site) args.push('--site', site);
   execFileSync(WEGWEISER, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export function published(dist, at) {
+export function published(dist, at, site) {
   const dir = copyOf(dist);
-  publishInto(dir, at);
+  publishInto(dir, at, site);
   return dir;
 }
 

@@ -127,7 +127,7 @@ pub fn configured_timeout() -> u32 {
         .unwrap_or(DEFAULT_TIMEOUT_SECS)
 }
 
-fn meta_content(name: &str) -> Option<String> {
+pub(crate) fn meta_content(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&format!("meta[name={name}]")).ok().flatten())

@@ -515,15 +515,22 @@ fn a_notice_page_shows_the_notice_with_its_history_and_a_print_button_or_says_it
     let card = NoticeCard::on_its_page(&feed, "doctolib-berlin-2021-11-22", now, words);
     let root = mount({
         let model = model.clone();
-        move || view! { <NoticePage model card /> }
+        move || view! { <NoticePage model card qr=Some("https://status.example.de/".to_string()) /> }
     });
     assert_eq!(texts(&root, ".notices--focus article.notice").len(), 1);
     assert!(texts(&root, ".update").len() >= 4);
     assert_eq!(texts(&root, ".print button"), vec!["Aushang drucken".to_string()]);
+    assert_eq!(
+        attrs(&root, ".qr img", "src"),
+        vec!["qr/doctolib-berlin-2021-11-22.svg".to_string()]
+    );
+    assert!(texts(&root, ".qr figcaption")
+        .join("")
+        .ends_with("https://status.example.de/meldung.html?id=doctolib-berlin-2021-11-22"));
     assert_eq!(attrs(&root, ".back a", "href"), vec!["./".to_string()]);
     assert!(texts(&root, ".note--warning").is_empty());
 
-    let root = mount(move || view! { <NoticePage model card=None /> });
+    let root = mount(move || view! { <NoticePage model card=None qr=None /> });
     assert!(texts(&root, ".note--warning").join("").contains("gibt es nicht"));
     assert!(texts(&root, "article.notice").is_empty());
 }

@@ -105,6 +105,10 @@ enum Command {
         feed: PathBuf,
         #[command(flatten)]
         page: Page,
+        /// The site's address (https://…/). Then each notice's printed page carries a QR
+        /// code to it: dist/qr/<id>.svg, for every notice of the feed.
+        #[arg(long, value_name = "URL")]
+        site: Option<String>,
     },
     /// Print the feed's current state as a page that needs no JavaScript (what
     /// `publish` writes as stand.html), for visitors without it and for search engines.
@@ -238,9 +242,9 @@ fn main() -> ExitCode {
             let text = statuspage::render(&feed, base_url.as_deref(), &lang, now)?;
             files::write_output(out.output.as_deref(), &text).map(|()| 0)
         }),
-        Command::Publish { feed, page } => page
+        Command::Publish { feed, page, site } => page
             .instants()
-            .and_then(|(at, now)| publish::run_publish(&feed, &page.dist, at, now)),
+            .and_then(|(at, now)| publish::run_publish(&feed, &page.dist, at, now, site.as_deref())),
         Command::Snapshot { feed, page, out } => page
             .instants()
             .and_then(|(at, now)| publish::run_snapshot(&feed, &page.dist, at, now, out.output.as_deref())),

@@ -17,9 +17,19 @@ fn render(feed: &Path, dist: &Path, at: Option<Time>, now: Time) -> Result<Publi
         .map_err(|e| Failure::input(format!("cannot publish into {}: {e}", shown(&index))))
 }
 
-/// Writes the published page and its script-free twin into `dist`.
-pub fn run_publish(feed: &Path, dist: &Path, at: Option<Time>, now: Time) -> Result<u8, Failure> {
+/// Writes the published page and its script-free twin into `dist`; with a `site`, a QR
+/// code for each notice's page.
+pub fn run_publish(
+    feed: &Path,
+    dist: &Path,
+    at: Option<Time>,
+    now: Time,
+    site: Option<&str>,
+) -> Result<u8, Failure> {
     let published = render(feed, dist, at, now)?;
+    if let Some(site) = site {
+        write_qr_codes(feed, dist, site)?;
+    }
     let index = dist.join("index.html");
     write_output(Some(&index), &published.page)?;
     write_output(Some(&dist.join(SNAPSHOT_FILE)), &published.snapshot)?;
@@ -30,6 +40,89 @@ pub fn run_publish(feed: &Path, dist: &Path, at: Option<Time>, now: Time) -> Res
         shown(&dist.join(SNAPSHOT_FILE))
     );
     Ok(0)
+}
+
+/// The QR code of each notice's page (`<site>meldung.html?id=<id>`) as `dist/qr/<id>.svg`,
+/// and the site's address in `dist/meldung.html` (`<meta name="wegweiser-site">`), from
+/// which the page knows that the codes are there.
+fn write_qr_codes(feed: &Path, dist: &Path, site: &str) -> Result<(), Failure> {
+    let site = site.trim();
+    if !site.starts_with("https://") || site.contains(['"', '<', '>', ' ', '?', '#']) {
+        return Err(Failure::usage(format!(
+            "--site {site:?} is not a site address like https://status.example.de/"
+        )));
+    }
+    let site = if site.ends_with('/') {
+        site.to_string()
+    } else {
+        format!("{site}/")
+    };
+    let (_, checked) = read_feed(feed)?;
+    let ids = checked
+        .incidents
+        .iter()
+        .map(|i| &i.id)
+        .chain(checked.maintenance.iter().map(|m| &m.id));
+    let folder = dist.join("qr");
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| Failure::input(format!("cannot create {}: {e}", shown(&folder))))?;
+    for id in ids {
+        let svg = qr_svg(&format!("{site}meldung.html?id={id}"))?;
+        write_output(Some(&folder.join(format!("{id}.svg"))), &svg)?;
+    }
+    let page = dist.join("meldung.html");
+    if page.exists() {
+        let html = read_text(&page)?;
+        write_output(Some(&page), &with_site_meta(&html, &site))?;
+    }
+    Ok(())
+}
+
+/// The page with `<meta name="wegweiser-site" content="site">` after its feed's
+/// `<meta>` (replacing one an earlier publish wrote).
+fn with_site_meta(html: &str, site: &str) -> String {
+    const META: &str = "<meta name=\"wegweiser-site\" content=\"";
+    let html = match html.find(META) {
+        Some(start) => {
+            let end = html[start..].find('>').map_or(html.len(), |e| start + e + 1);
+            format!(
+                "{}{}",
+                &html[..start],
+                html[end..].trim_start_matches('\n').trim_start()
+            )
+        }
+        None => html.to_string(),
+    };
+    let meta = format!("{META}{site}\">");
+    match html
+        .find("<meta name=\"wegweiser-feed\"")
+        .and_then(|i| html[i..].find('>').map(|e| i + e + 1))
+    {
+        Some(at) => format!("{}\n  {meta}{}", &html[..at], &html[at..]),
+        None => html,
+    }
+}
+
+/// A QR code (error correction M) as an SVG of black squares on white, with the quiet
+/// zone of four modules the standard asks for.
+fn qr_svg(text: &str) -> Result<String, Failure> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium)
+        .map_err(|_| Failure::input(format!("{text:?} is too long for a QR code")))?;
+    let n = qr.size();
+    let mut path = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    let side = n + 8;
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>\n"
+    ))
 }
 
 /// Writes the script-free page only (to `output`, or standard output).

@@ -1088,6 +1088,41 @@ fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
 }
 
 #[test]
+fn publish_with_a_site_writes_a_qr_code_for_each_notice_and_tells_the_notice_page() {
+    let dist = dist_with_page("publish-qr");
+    // The notice page as the build writes it (its frame is index.html's).
+    std::fs::copy(root("index.html"), dist.join("meldung.html")).expect("copy");
+    let d = dist.to_str().expect("utf-8 path");
+    let site = "https://status.example.de";
+    for _ in 0..2 {
+        let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", d, "--site", site]);
+        assert_eq!(code, 0, "{err}");
+    }
+    for id in ["ti-ausfall-2025-06-13", "doctolib-berlin-2021-11-22"] {
+        let svg = read_path(&dist.join("qr").join(format!("{id}.svg")));
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{svg}"
+        );
+        assert!(svg.matches("h1v1h-1z").count() > 200, "a QR code's dark modules");
+    }
+    let page = read_path(&dist.join("meldung.html"));
+    let meta = r#"<meta name="wegweiser-site" content="https://status.example.de/">"#;
+    assert_eq!(page.matches(meta).count(), 1, "once, also when published again");
+
+    let (code, _, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--site",
+        "http://plain.example/",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a site address like https://"), "{err}");
+}
+
+#[test]
 fn publish_refuses_a_broken_feed_and_leaves_the_page_as_it_was() {
     let dist = dist_with_page("publish-broken");
     let before = read_path(&dist.join("index.html"));

@@ -159,7 +159,9 @@ pub fn detail(slot: &mut Slot, start: &Start, model: PageModel, feed: Arc<Feed>)
         .incident
         .as_deref()
         .and_then(|id| NoticeCard::on_its_page(&feed, id, at, w));
-    slot.show(move || view! { <NoticePage model card /> })
+    // `wegweiser publish --site` wrote a QR code for each notice (dist/qr/<id>.svg).
+    let qr = crate::meta_content("wegweiser-site");
+    slot.show(move || view! { <NoticePage model card qr /> })
 }
 
 /// The archive (archiv.html): its own wasm (`wegweiser-archive`), being the largest view.

@@ -7,7 +7,7 @@ use wegweiser_core::words::k;
 /// head, the notice with its whole history, "Aushang drucken", the general numbers. An
 /// id the feed does not have says so and links back to the overview.
 #[component]
-pub fn NoticePage(model: PageModel, card: Option<NoticeCard>) -> impl IntoView {
+pub fn NoticePage(model: PageModel, card: Option<NoticeCard>, qr: Option<String>) -> impl IntoView {
     let PageModel {
         words: w,
         banner,
@@ -21,8 +21,19 @@ pub fn NoticePage(model: PageModel, card: Option<NoticeCard>) -> impl IntoView {
     let notice = match card {
         Some(card) => {
             let label = card.title.text.clone();
+            // For the printed notice: a QR code to this page (only printed), its address beside.
+            let qr = qr.map(|site| {
+                let address = format!("{site}meldung.html?id={}", card.id);
+                view! {
+                    <figure class="qr">
+                        <img src=format!("qr/{}.svg", card.id) alt="" width="120" height="120" />
+                        <figcaption>{w.more(k::PRINT_QR)} " " {address}</figcaption>
+                    </figure>
+                }
+            });
             Some(view! {
                 <section class="notices notices--focus" id="meldung" aria-label=label>
+                    {qr}
                     <Notice card w />
                     <PrintButton w />
                 </section>
