@@ -164,6 +164,35 @@ test('the app takes the published page over without touching it when the feed is
   await context.close();
 });
 
+test('the wasm is started only once the published notices have been painted', async () => {
+  // Once before, so the server has compressed the files (as a CDN serves them ready):
+  // then the script and the wasm arrive before the first paint, as on a fast line.
+  const warm = await withApp(servers.ti.url + q(TI));
+  await warm.context.close();
+  const { context, page, errors } = await openPage(browser);
+  await page.addInitScript(() => {
+    // When trunk's loader hands the wasm to the browser (the glue streams it when it
+    // is served as application/wasm, else it instantiates the bytes).
+    for (const name of ['instantiateStreaming', 'instantiate']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => {
+        window.__wasmAt ??= performance.now();
+        return original.apply(WebAssembly, args);
+      };
+    }
+  });
+  await page.goto(servers.ti.url + q(TI));
+  await page.waitForFunction(() => window.__wasmAt !== undefined, null, { timeout: 30_000 });
+  const { painted, wasm } = await page.evaluate(() => ({
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: window.__wasmAt,
+  }));
+  assert.ok(painted !== undefined, 'the page was painted');
+  assert.ok(painted <= wasm, `first contentful paint at ${painted} ms, the wasm started at ${wasm} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a feed changed after publishing is shown once the app has loaded', async () => {
   const pre = await htmlOnly(servers.ti.url + '/changed/');
   assert.match(await pre.page.locator('#meldung-ti-ausfall-2025-06-13 h3').innerText(), /in ganz Deutschland/);
