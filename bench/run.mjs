@@ -1,7 +1,7 @@
 // make bench: sizes, time to first notice, memory and native parse time, in one run,
 // side by side with a reference (a static HTML page with the same first notice).
 // Nothing here is a pass/fail test: times vary from run to run; read the medians.
-// Environment: BENCH_RUNS (default 21 plain, 5 throttled) page loads per row and condition.
+// Environment: BENCH_RUNS (default 41 plain, 5 throttled) page loads per row and condition.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,9 @@ import { launch } from '../e2e/browser.mjs';
 import { BUDGET_BYTES, brotli, byKind, firstLoad } from '../e2e/first-load.mjs';
 import { htmlAlone, published, unpublished } from '../e2e/variants.mjs';
 
-// Plain loads take ~100 ms, where one frame (16 ms) is a large share: many runs; a
-// throttled load takes seconds and varies less.
-const runsFor = (condition) => Number(process.env.BENCH_RUNS || (condition.network ? 5 : 21));
+// Plain loads take ~150 ms, where one frame (16 ms) is a large share and single loads
+// vary by ±40 ms on this machine: many runs; a throttled load takes seconds and varies less.
+const runsFor = (condition) => Number(process.env.BENCH_RUNS || (condition.network ? 5 : 41));
 const DIST = 'dist';
 const work = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
 const kb = (n) => (n / 1000).toFixed(1).padStart(7);
@@ -169,21 +169,29 @@ const warm = await launch();
 for (const row of ROWS) await once(warm, row, CONDITIONS[0]);
 await warm.close();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
+const median = (xs) => quantile(xs, 0.5);
 const browser = await launch();
 console.log(`\nChromium ${browser.version()}, median of ${runsFor(CONDITIONS[0])} (plain) / ${runsFor(CONDITIONS[1])} (throttled) fresh loads (no cache) each`);
-console.log('  row                            condition           first notice (vs)      FCP      LCP    CLS   JS heap   wasm mem');
+console.log('  row                            condition           first notice (vs)   middle half       FCP      LCP    CLS   JS heap   wasm mem');
 console.log('  (vs) = first notice ÷ that of the same feed\'s "HTML alone" row; the reference row: ÷ "sample, HTML alone"');
+console.log('  middle half = the 25th to 75th percentile of the first-notice times: how much single loads of a row vary');
 for (const condition of CONDITIONS) {
+  // Round-robin: the i-th load of every row, then the next, so a machine that slows down
+  // or speeds up during the run moves all rows alike instead of the rows run last.
+  const runsOf = new Map(ROWS.map((row) => [row, []]));
+  for (let i = 0; i < runsFor(condition); i++) {
+    for (const row of ROWS) runsOf.get(row).push(await once(browser, row, condition));
+  }
   const results = [];
-  for (const row of ROWS) {
-    const runs = [];
-    for (let i = 0; i < runsFor(condition); i++) runs.push(await once(browser, row, condition));
+  for (const [row, runs] of runsOf) {
+    // A notice cannot show before the first paint: "first notice" is the later of the
+    // moment it entered the page and the first contentful paint.
+    const notices = runs.map((x) => Math.max(x.notice ?? NaN, x.fcp ?? 0));
     const r = {
       row,
-      // A notice cannot show before the first paint: "first notice" is the later of the
-      // moment it entered the page and the first contentful paint.
-      notice: median(runs.map((x) => Math.max(x.notice ?? NaN, x.fcp ?? 0))),
+      notice: median(notices),
+      spread: [quantile(notices, 0.25), quantile(notices, 0.75)],
       fcp: median(runs.map((x) => x.fcp ?? NaN)),
       lcp: median(runs.map((x) => x.lcp ?? NaN)),
       cls: median(runs.map((x) => x.cls)),
@@ -197,7 +205,7 @@ for (const condition of CONDITIONS) {
     const ratio = base ? ` (${(r.notice / base.notice).toFixed(2)}×)` : '         ';
     const ms = (v) => `${Number.isFinite(v) ? v.toFixed(0) : '–'} ms`.padStart(8);
     const mb = (v) => (v ? `${(v / 1e6).toFixed(1)} MB` : '–').padStart(9);
-    console.log(`  ${r.row.name.padEnd(30)} ${condition.name.padEnd(18)} ${ms(r.notice)}${ratio} ${ms(r.fcp)} ${ms(r.lcp)} ${r.cls.toFixed(3)} ${mb(r.heap)} ${mb(r.wasm)}`);
+    console.log(`  ${r.row.name.padEnd(30)} ${condition.name.padEnd(18)} ${ms(r.notice)}${ratio} ${`${r.spread[0].toFixed(0)}–${r.spread[1].toFixed(0)} ms`.padStart(13)} ${ms(r.fcp)} ${ms(r.lcp)} ${r.cls.toFixed(3)} ${mb(r.heap)} ${mb(r.wasm)}`);
   }
 }
 await browser.close();
