@@ -28,8 +28,11 @@ pub fn StateNotes(
                 <strong>{w.get(k::NOTE_EXAMPLE_LEAD)}</strong> " " {w.get(k::NOTE_EXAMPLE_TEXT)}
             </p>
         })}
+        // A note, not an alert: the slot replaces the whole state on every change, and
+        // an alert would be read out again each time beside the announcement, which
+        // already names the unsure headline.
         {stale_since.map(|since| view! {
-            <p class="note note--stale" role="alert">
+            <p class="note note--stale" role="note">
                 <strong>{w.get(k::NOTE_STALE_LEAD)}</strong> " " {placed(w.get(k::NOTE_STALE_TEXT), since)}
             </p>
         })}
