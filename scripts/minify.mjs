@@ -3,7 +3,8 @@
 // npm, package.json), then renews the integrity hashes in index.html. The glue as trunk
 // writes it is ~40 KB of readable code loaded by every visitor; minified it is less than
 // half, 1.5 KB less brotli (docs/benchmark.md). Trunk's own `--minify` also minifies
-// the HTML, dropping the comments `wegweiser publish` fills in.
+// the HTML, dropping the comments `wegweiser publish` fills in; here index.html loses
+// every comment but those.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/minify.mjs DIR`.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
@@ -33,9 +34,19 @@ if (!minified.some((n) => n.endsWith('.css')) || !minified.some((n) => n.startsW
 // Every `href="/file" … integrity="sha384-…"` in index.html, hashed again.
 const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
 const indexPath = join(dir, 'index.html');
-const index = readFileSync(indexPath, 'utf8').replace(
+const index = withoutComments(readFileSync(indexPath, 'utf8')).replace(
   /(href="\/([^"]+)"[^>]*integrity=")sha384-[^"]+"/g,
   (m, head, file) => `${head}${sri(file)}"`,
 );
 writeFileSync(indexPath, index);
-console.log(`minify: ${minified.join(', ')}`);
+console.log(`minify: ${minified.join(', ')}; comments out of index.html`);
+
+/**
+ * `html` without its comments — notes for whoever edits the source page, ~0.25 KB
+ * brotli every visitor would download — and without the blank lines trunk leaves where
+ * its `data-trunk` links were. The `<!--wegweiser:state-->` markers stay: `wegweiser
+ * publish` fills the part between them.
+ */
+export function withoutComments(html) {
+  return html.replace(/<!--(?!\/?wegweiser:state-->)[\s\S]*?-->/g, '').replace(/\n(?:[ \t]*\n)+/g, '\n');
+}
