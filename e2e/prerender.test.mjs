@@ -193,6 +193,74 @@ test('the wasm is started only once the published notices have been painted', as
   await context.close();
 });
 
+/** What the widget shows and which numbers it links. */
+async function widgetContentOf(page) {
+  return {
+    text: (await page.locator('#app .widget__live').innerText()).replace(/\s+/g, ' ').trim(),
+    tel: await page.locator('#app a[href^="tel:"]').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.textContent}`)),
+  };
+}
+
+test('the widget page is published too: complete without the app, the same as live, passes axe', async () => {
+  const html = await (await fetch(servers.ti.url + '/embed.html')).text();
+  const noscript = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
+  assert.match(noscript, /Dieser Hinweis zeigt den Stand vom <time datetime="2025-06-13T10:00:00\+02:00">Freitag, 13\.06\.2025, 10:00 Uhr<\/time>/);
+
+  const pre = await htmlOnly(servers.ti.url + '/embed.html');
+  const prerendered = await widgetContentOf(pre.page);
+  assert.match(prerendered.text, /E-Rezept/);
+  assert.ok(prerendered.tel.some((t) => t.startsWith('tel:116117')), JSON.stringify(prerendered.tel));
+  await checkA11y(pre.page, 'embed.html as published, without the app');
+  await pre.context.close();
+
+  const live = await withApp(servers.live.url + '/embed.html' + q(TI).slice(1));
+  await live.page.waitForFunction(() => !document.querySelector('#banner-heading')?.textContent.includes('geladen'));
+  assert.deepEqual(await widgetContentOf(live.page), prerendered);
+  assert.deepEqual(live.errors, []);
+  await live.context.close();
+});
+
+test('the app takes the published widget over without touching it', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.addInitScript(() => {
+    window.__started = false;
+    addEventListener('TrunkApplicationStarted', () => (window.__started = true));
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__painted = document.querySelector('#app .widget__live')?.firstElementChild ?? null;
+    });
+  });
+  await page.goto(servers.ti.url + '/embed.html' + q(TI).slice(1));
+  await page.waitForFunction(() => window.__started);
+  // One fetch of the feed later (the app keeps following it).
+  await page.waitForResponse((r) => r.url().endsWith('/feed.json')).catch(() => {});
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => window.__painted !== null), 'the published widget was painted');
+  assert.ok(
+    await page.evaluate(() => window.__painted === document.querySelector('#app .widget__live').firstElementChild),
+    'the painted elements are still the ones on screen',
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a widget asking for its own choice shows the loading text first, never the published state, then its own', async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__first = document.querySelector('#app').innerText;
+      window.__theme = document.documentElement.dataset.theme;
+    });
+  });
+  await page.goto(servers.ti.url + '/embed.html?services=termin-absagen&region=berlin&theme=dark');
+  assert.match(await page.evaluate(() => window.__first), /Status wird geladen/);
+  assert.equal(await page.evaluate(() => window.__theme), 'dark', 'the theme is set before the first paint');
+  await page.waitForFunction(() => !document.querySelector('#banner-heading')?.textContent.includes('geladen'), null, { timeout: 30_000 });
+  const shown = await page.locator('#app').innerText();
+  assert.doesNotMatch(shown, /E-Rezept/, shown);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a feed changed after publishing is shown once the app has loaded', async () => {
   const pre = await htmlOnly(servers.ti.url + '/changed/');
   assert.match(await pre.page.locator('#meldung-ti-ausfall-2025-06-13 h3').innerText(), /in ganz Deutschland/);

@@ -96,15 +96,29 @@ fn start_beside(render: components::Render) {
     leptos::mount::mount_to(app.unchecked_into(), move || view! { <App render page /> }).forget();
 }
 
-/// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`,
-/// replacing the static loading text.
+/// Starts the widget (embed.html, its own wasm: `src/widget_main.rs`) in `#app`. A
+/// published widget (`#app[data-published]`, still holding its state: the page's script
+/// puts the loading text there instead when the address asks for another choice) is
+/// taken over as it stands; otherwise the app replaces the static text.
 pub fn start_widget() {
-    match app_element() {
-        Some(app) => {
+    let Some(app) = app_element() else {
+        leptos::mount::mount_to_body(WidgetApp);
+        return;
+    };
+    let published = app
+        .has_attribute(PUBLISHED_ATTR)
+        .then(|| app.query_selector(".widget__live").ok().flatten())
+        .flatten();
+    match published {
+        Some(live) => {
+            let slot = slot::Slot::new(live.unchecked_into());
+            // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
+            wasm_bindgen_futures::spawn_local(components::follow_widget(slot));
+        }
+        None => {
             app.set_inner_html("");
             leptos::mount::mount_to(app.unchecked_into(), WidgetApp).forget();
         }
-        None => leptos::mount::mount_to_body(WidgetApp),
     }
 }
 

@@ -10,11 +10,12 @@
 //! Nothing here decides what the page says — that is the core's [`PageModel`] and the
 //! components, exactly as in the browser.
 
-use crate::components::StatusPage;
+use crate::components::{StatusPage, Widget};
 use crate::{FRESH_UNTIL_ATTR, PUBLISHED_ATTR};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wegweiser_core::present::{Choice, PageModel, When};
+use wegweiser_core::widget::{WidgetModel, WidgetParams};
 use wegweiser_core::{Feed, LastKnown, Problem, Time, Words};
 
 /// Marks the part of `index.html` that publishing replaces (kept, so that a page can be
@@ -76,16 +77,8 @@ pub fn state_html(model: PageModel, feed: Arc<Feed>) -> String {
 /// `index.html`, or an already published one). `preview` marks the state as a preview
 /// of another instant, as `?at=` does in the browser.
 pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<Published, PublishError> {
-    let (Some(start), Some(end)) = (page.find(STATE_START), page.find(STATE_END)) else {
-        return Err(PublishError::NoStateMarkers);
-    };
-    if end < start {
-        return Err(PublishError::NoStateMarkers);
-    }
-    let mut known = LastKnown::new();
-    known
-        .arrived(feed_text.to_string(), at)
-        .map_err(PublishError::Feed)?;
+    let (start, end) = state_part(page)?;
+    let known = known_at(feed_text, at)?;
     let (Some(model), Some(feed)) = (
         known.page(
             at,
@@ -111,10 +104,61 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
         label = published.label,
         live = state_html(model, feed),
     );
-    let page = format!("{}{state}{}", &page[..start], &page[end + STATE_END.len()..]);
+    let page = format!("{}{state}{}", &page[..start], &page[end..]);
     let page = with_feed_preload(&page, feed_text.len() <= PRELOAD_MAX_BYTES);
     let snapshot = without_scripts(&page);
     Ok(Published { page, snapshot })
+}
+
+/// Publishes the feed `feed_text`, as it stands at `at`, into the widget's page
+/// (`embed.html`): the widget as it shows every service and region in German, which is
+/// what `embed.html` shows without a choice in its address. The page's own script
+/// puts the loading text back in its place, before the first paint, when the address
+/// asks for another choice (`widget/embed-body.html`).
+pub fn publish_widget(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<String, PublishError> {
+    let (start, end) = state_part(page)?;
+    let known = known_at(feed_text, at)?;
+    let params = WidgetParams::read(|_| None);
+    let Some(model) = known.widget(at, &params, preview) else {
+        return Err(PublishError::Feed(Vec::new()));
+    };
+    let published = When::of(&at, Words::german());
+    let state = format!(
+        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\">{live}</div>\n    \
+         <noscript><p>Dieser Hinweis zeigt den Stand vom <time datetime=\"{machine}\">{label}</time>. \
+         Ohne JavaScript erneuert er sich nicht von selbst.</p>\
+         <p><a href=\"./\" target=\"_blank\" rel=\"noopener noreferrer\">Zur Wegweiser-Seite (öffnet in neuem Fenster)</a></p></noscript>\n    {STATE_END}",
+        machine = published.machine,
+        label = published.label,
+        live = widget_html(model),
+    );
+    let page = format!("{}{state}{}", &page[..start], &page[end..]);
+    Ok(with_feed_preload(&page, feed_text.len() <= PRELOAD_MAX_BYTES))
+}
+
+/// The widget's HTML: what `#app` holds once the widget app has shown `model`.
+pub fn widget_html(model: WidgetModel) -> String {
+    view! { <div class="widget__live" aria-live="polite"><Widget model /></div> }
+        .to_html()
+        .replace("<!>", "")
+}
+
+/// Where the part between the state markers starts and where it ends (after the end
+/// marker).
+fn state_part(page: &str) -> Result<(usize, usize), PublishError> {
+    match (page.find(STATE_START), page.find(STATE_END)) {
+        (Some(start), Some(end)) if start <= end => Ok((start, end + STATE_END.len())),
+        _ => Err(PublishError::NoStateMarkers),
+    }
+}
+
+/// The feed as it stands at `at`, checked; a feed with errors is never published.
+fn known_at(feed_text: &str, at: Time) -> Result<LastKnown, PublishError> {
+    let mut known = LastKnown::new();
+    known
+        .arrived(feed_text.to_string(), at)
+        .map_err(PublishError::Feed)?;
+    Ok(known)
 }
 
 /// Feeds up to this size are fetched with the page (`<link rel="preload">`, written by
@@ -273,6 +317,37 @@ mod tests {
             Err(PublishError::Feed(problems)) => assert!(!problems.is_empty()),
             other => panic!("expected the feed's problems, got {other:?}"),
         }
+    }
+
+    const WIDGET_TEMPLATE: &str = "<html><head></head><body><main>\n<!--wegweiser:state--><div id=\"app\"></div><noscript>Ohne JavaScript</noscript><!--/wegweiser:state-->\n<template id=\"loading\">Lädt</template></main></body></html>\n";
+
+    #[test]
+    fn the_published_widget_carries_the_notice_and_its_numbers() {
+        let page = publish_widget(WIDGET_TEMPLATE, SAMPLE, at("2025-06-13T10:00:00+02:00"), true)
+            .expect("the sample feed publishes");
+        assert!(page.contains("<div id=\"app\" data-published=\"2025-06-13T10:00:00+02:00\"><div aria-live=\"polite\" class=\"widget__live\">"), "{page}");
+        assert!(page.contains("class=\"notice widget__notice"), "{page}");
+        assert!(page.contains("href=\"tel:116117\""));
+        assert!(page.contains("Dieser Hinweis zeigt den Stand vom"));
+        assert!(!page.contains("Ohne JavaScript<"));
+        assert!(!page.contains("<!>"));
+        assert!(page.contains("<template id=\"loading\">Lädt</template>"));
+        let again =
+            publish_widget(&page, SAMPLE, at("2021-11-22T10:30:00+01:00"), true).expect("publishes again");
+        assert_eq!(again.matches(STATE_START).count(), 1);
+        assert!(!again.contains("2025-06-13T10:00:00+02:00\""));
+    }
+
+    #[test]
+    fn a_broken_feed_is_not_published_into_the_widget_either() {
+        assert!(matches!(
+            publish_widget(WIDGET_TEMPLATE, "{", at("2025-06-13T10:00:00+02:00"), false),
+            Err(PublishError::Feed(_))
+        ));
+        assert!(matches!(
+            publish_widget("<html></html>", SAMPLE, at("2025-06-13T10:00:00+02:00"), false),
+            Err(PublishError::NoStateMarkers)
+        ));
     }
 
     #[test]

@@ -36,6 +36,11 @@ impl Slot {
         }
     }
 
+    /// The element the slot fills.
+    pub fn element(&self) -> &web_sys::HtmlElement {
+        &self.target
+    }
+
     /// Marks the slot as being updated (`aria-busy`), so screen readers wait for the
     /// result instead of reading a half-finished state.
     pub fn set_busy(&self, busy: bool) {

@@ -5,20 +5,22 @@
 use crate::files::{read_feed, read_text, shown, write_output};
 use crate::Failure;
 use std::path::Path;
-use wegweiser_app::publish::{publish, Published, SNAPSHOT_FILE};
-use wegweiser_core::Time;
+use wegweiser_app::publish::{publish, publish_widget, Published, SNAPSHOT_FILE};
+use wegweiser_core::{Feed, Time};
 
-/// Renders the feed at `at` (a preview, like `?at=`) or at `now` into `dist/index.html`.
-fn render(feed: &Path, dist: &Path, at: Option<Time>, now: Time) -> Result<Published, Failure> {
-    let (text, _) = read_feed(feed)?;
+/// The widget's page, published too when the build wrote it.
+const WIDGET_FILE: &str = "embed.html";
+
+/// Renders the feed `text` at `at` (a preview, like `?at=`) or at `now` into `dist/index.html`.
+fn render(text: &str, dist: &Path, at: Option<Time>, now: Time) -> Result<Published, Failure> {
     let index = dist.join("index.html");
     let page = read_text(&index)?;
-    publish(&page, &text, at.unwrap_or(now), at.is_some())
+    publish(&page, text, at.unwrap_or(now), at.is_some())
         .map_err(|e| Failure::input(format!("cannot publish into {}: {e}", shown(&index))))
 }
 
-/// Writes the published page and its script-free twin into `dist`; with a `site`, a QR
-/// code for each notice's page.
+/// Writes the published page, its script-free twin and the published widget into `dist`;
+/// with a `site`, a QR code for each notice's page.
 pub fn run_publish(
     feed: &Path,
     dist: &Path,
@@ -26,18 +28,36 @@ pub fn run_publish(
     now: Time,
     site: Option<&str>,
 ) -> Result<u8, Failure> {
-    let published = render(feed, dist, at, now)?;
+    let (text, checked) = read_feed(feed)?;
+    let published = render(&text, dist, at, now)?;
+    let widget_page = dist.join(WIDGET_FILE);
+    let widget = match widget_page.exists() {
+        true => {
+            let page = read_text(&widget_page)?;
+            Some(
+                publish_widget(&page, &text, at.unwrap_or(now), at.is_some()).map_err(|e| {
+                    Failure::input(format!("cannot publish into {}: {e}", shown(&widget_page)))
+                })?,
+            )
+        }
+        false => None,
+    };
     if let Some(site) = site {
-        write_qr_codes(feed, dist, site)?;
+        write_qr_codes(&checked, dist, site)?;
     }
     let index = dist.join("index.html");
     write_output(Some(&index), &published.page)?;
     write_output(Some(&dist.join(SNAPSHOT_FILE)), &published.snapshot)?;
+    let mut written = vec![shown(&index), shown(&dist.join(SNAPSHOT_FILE))];
+    if let Some(widget) = widget {
+        write_output(Some(&widget_page), &widget)?;
+        written.push(shown(&widget_page));
+    }
+    let last = written.pop().unwrap_or_default();
     eprintln!(
-        "published the state of {} into {} and {}",
+        "published the state of {} into {} and {last}",
         shown(feed),
-        shown(&index),
-        shown(&dist.join(SNAPSHOT_FILE))
+        written.join(", ")
     );
     Ok(0)
 }
@@ -45,7 +65,7 @@ pub fn run_publish(
 /// The QR code of each notice's page (`<site>meldung.html?id=<id>`) as `dist/qr/<id>.svg`,
 /// and the site's address in `dist/meldung.html` (`<meta name="wegweiser-site">`), from
 /// which the page knows that the codes are there.
-fn write_qr_codes(feed: &Path, dist: &Path, site: &str) -> Result<(), Failure> {
+fn write_qr_codes(checked: &Feed, dist: &Path, site: &str) -> Result<(), Failure> {
     let site = site.trim();
     if !site.starts_with("https://") || site.contains(['"', '<', '>', ' ', '?', '#']) {
         return Err(Failure::usage(format!(
@@ -57,7 +77,6 @@ fn write_qr_codes(feed: &Path, dist: &Path, site: &str) -> Result<(), Failure> {
     } else {
         format!("{site}/")
     };
-    let (_, checked) = read_feed(feed)?;
     let ids = checked
         .incidents
         .iter()
@@ -133,6 +152,7 @@ pub fn run_snapshot(
     now: Time,
     output: Option<&Path>,
 ) -> Result<u8, Failure> {
-    let published = render(feed, dist, at, now)?;
+    let (text, _) = read_feed(feed)?;
+    let published = render(&text, dist, at, now)?;
     write_output(output, &published.snapshot).map(|()| 0)
 }

@@ -1088,6 +1088,52 @@ fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
 }
 
 #[test]
+fn publish_also_writes_the_state_into_the_widget_page_when_there_is_one() {
+    let dist = dist_with_page("publish-widget");
+    // The widget's page as the build writes it: index.html's head, the widget's body.
+    let body = read_path(Path::new(&root("widget/embed-body.html")));
+    std::fs::write(
+        dist.join("embed.html"),
+        format!("<!doctype html><html><head></head>{body}</html>"),
+    )
+    .expect("write");
+    let d = dist.to_str().expect("utf-8 path");
+    let (code, _, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--at",
+        "2025-06-13T10:00:00+02:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("stand.html and "), "{err}");
+    assert!(err.contains("embed.html"), "{err}");
+    let widget = read_path(&dist.join("embed.html"));
+    assert!(widget.contains(r#"<div id="app" data-published="2025-06-13T10:00:00+02:00"><div aria-live="polite" class="widget__live">"#), "{widget}");
+    assert!(widget.contains(r#"href="tel:116117""#));
+    assert!(widget.contains("Dieser Hinweis zeigt den Stand vom"));
+    assert!(!widget.contains("Ohne JavaScript kann dieser Hinweis den aktuellen Stand nicht zeigen"));
+    // The loading text stays in its <template>, for a widget that asks for another choice.
+    assert_eq!(widget.matches("Status wird geladen").count(), 1);
+    assert!(widget.contains("<template id=\"loading\">"));
+
+    // Published again: one state, the newer one.
+    let (code, _, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--at",
+        "2021-11-22T10:30:00+01:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let again = read_path(&dist.join("embed.html"));
+    assert_eq!(again.matches("<!--wegweiser:state-->").count(), 1);
+    assert!(again.contains(r#"data-published="2021-11-22T10:30:00+01:00""#));
+}
+
+#[test]
 fn publish_with_a_site_writes_a_qr_code_for_each_notice_and_tells_the_notice_page() {
     let dist = dist_with_page("publish-qr");
     // The notice page as the build writes it (its frame is index.html's).

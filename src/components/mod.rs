@@ -43,7 +43,7 @@ pub use status_banner::StatusBanner;
 pub use status_page::{placed, StatusPage};
 pub use timeline::Timeline;
 pub use widget::Widget;
-pub use widget_app::WidgetApp;
+pub use widget_app::{follow_widget, WidgetApp};
 
 /// Words around a value, only if there are any: an empty text would be published as a
 /// space (the server renderer keeps a node for it), and the published page would then
