@@ -63,7 +63,7 @@ for (const [name, file] of [['sample feed', join(DIST, 'feed.json')], ['10,000 p
 // row's instant (what `make build` / `wegweiser publish` give), the page as trunk built
 // it (the app renders everything after HTML → JS → wasm → feed), and the published HTML
 // alone with its scripts removed — the limit pre-rendering can reach.
-const css = readdirSync(DIST).find((f) => f.endsWith('.css'));
+const css = readdirSync(DIST).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 const SAMPLE_AT = '2021-11-22T10:30:00+01:00';
 const BIG_AT = '2026-11-22T10:00:00+01:00';
 const serve = (dir, extra = {}) => startServer(dir, extra);
@@ -91,6 +91,9 @@ const ROWS = [
   { name: '10,000, pre-rendered', server: 'bigPublished', path: at(BIG_AT), vs: '10,000, HTML alone' },
   { name: '10,000, not pre-rendered', server: 'bigUnpublished', path: at(BIG_AT), vs: '10,000, HTML alone' },
   { name: '10,000, HTML alone', server: 'bigAlone', path: '/' },
+  { name: 'widget, pre-rendered', server: 'published', path: `/embed.html${at(SAMPLE_AT).slice(1)}`, vs: 'widget, HTML alone' },
+  { name: 'widget, not pre-rendered', server: 'unpublished', path: `/embed.html${at(SAMPLE_AT).slice(1)}`, vs: 'widget, HTML alone' },
+  { name: 'widget, HTML alone', server: 'alone', path: '/embed.html' },
   { name: 'reference: static HTML', server: 'reference', path: '/reference/' },
 ];
 // Lighthouse's "slow 4G" as DevTools applies it (150 ms RTT × 3.75, 1.6 Mbps × 0.9 down,
@@ -151,7 +154,11 @@ async function once(browser, row, condition) {
   // over, or replaces the loading banner), so CLS includes that moment.
   if (!['alone', 'bigAlone', 'reference'].includes(row.server)) {
     await page
-      .waitForFunction(() => window.__bench.started && !document.querySelector('.live[aria-busy]'), null, { timeout: 120_000 })
+      .waitForFunction(
+        () => window.__bench.started && !document.querySelector('.live[aria-busy], .widget__live[aria-busy]') && !/geladen/.test(document.querySelector('#banner-heading')?.textContent ?? ''),
+        null,
+        { timeout: 120_000 },
+      )
       .catch(() => console.log(`  ! ${row.name}, ${condition.name}: the app did not finish within 120 s`));
   }
   // Let the first paint be reported, and LCP and layout shifts settle.
@@ -170,7 +177,10 @@ const warm = await launch();
 for (const row of ROWS) await once(warm, row, CONDITIONS[0]);
 await warm.close();
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
+const quantile = (xs, q) => {
+  const finite = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return finite.length ? finite[Math.floor(q * (finite.length - 1))] : NaN;
+};
 const median = (xs) => quantile(xs, 0.5);
 const browser = await launch();
 console.log(`\nChromium ${browser.version()}, median of ${runsFor(CONDITIONS[0])} (plain) / ${runsFor(CONDITIONS[1])} (throttled) fresh loads (no cache) each`);
@@ -188,7 +198,8 @@ for (const condition of CONDITIONS) {
   for (const [row, runs] of runsOf) {
     // A notice cannot show before the first paint: "first notice" is the later of the
     // moment it entered the page and the first contentful paint.
-    const notices = runs.map((x) => Math.max(x.notice ?? NaN, x.fcp ?? 0));
+    // A load that showed no notice (reported above) counts in no figure.
+    const notices = runs.map((x) => Math.max(x.notice ?? NaN, x.fcp ?? 0)).filter(Number.isFinite);
     const r = {
       row,
       notice: median(notices),

@@ -206,7 +206,8 @@ test('the widget page is published too: complete without the app, the same as li
   const noscript = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
   assert.match(noscript, /Dieser Hinweis zeigt den Stand vom <time datetime="2025-06-13T10:00:00\+02:00">Freitag, 13\.06\.2025, 10:00 Uhr<\/time>/);
 
-  const pre = await htmlOnly(servers.ti.url + '/embed.html');
+  // Published as a preview of TI (`--at`): kept for that instant only.
+  const pre = await htmlOnly(servers.ti.url + '/embed.html' + q(TI).slice(1));
   const prerendered = await widgetContentOf(pre.page);
   assert.match(prerendered.text, /E-Rezept/);
   assert.ok(prerendered.tel.some((t) => t.startsWith('tel:116117')), JSON.stringify(prerendered.tel));
@@ -230,16 +231,39 @@ test('the app takes the published widget over without touching it', async () => 
     });
   });
   await page.goto(servers.ti.url + '/embed.html' + q(TI).slice(1));
-  await page.waitForFunction(() => window.__started);
-  // One fetch of the feed later (the app keeps following it).
-  await page.waitForResponse((r) => r.url().endsWith('/feed.json')).catch(() => {});
-  await page.waitForTimeout(300);
+  // Until the app has handled the feed once (it marks the live area busy till then).
+  await page.waitForFunction(() => window.__started && document.querySelector('.widget__live[aria-busy]') === null, null, { timeout: 30_000 });
   assert.ok(await page.evaluate(() => window.__painted !== null), 'the published widget was painted');
   assert.ok(
     await page.evaluate(() => window.__painted === document.querySelector('#app .widget__live').firstElementChild),
     'the painted elements are still the ones on screen',
   );
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a feed changed after publishing is shown in the published widget once its app has loaded', async () => {
+  const pre = await htmlOnly(servers.ti.url + '/changed/embed.html' + q(TI).slice(1));
+  assert.match(await pre.page.locator('#app .widget__live').innerText(), /in ganz Deutschland/);
+  await pre.context.close();
+
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(servers.ti.url + '/changed/embed.html' + q(TI).slice(1));
+  await page.waitForFunction(() => /Geändert nach dem Veröffentlichen/.test(document.querySelector('#app .widget__live')?.innerText ?? ''), null, { timeout: 30_000 });
+  assert.doesNotMatch(await page.locator('#app .widget__live').innerText(), /in ganz Deutschland/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a failing feed leaves the published widget on screen while fresh, with its age', async () => {
+  const { context, page, errors } = await openPage(browser, { expectFailures: true });
+  await page.goto(servers.ti.url + '/missing/embed.html' + q(TI).slice(1));
+  await page.waitForFunction(() => /Konnte nicht neu laden/.test(document.querySelector('#app .widget__live')?.innerText ?? ''), null, { timeout: 30_000 });
+  const shown = await page.locator('#app .widget__live').innerText();
+  assert.match(shown, /Konnte nicht neu laden\. Stand vom Freitag, 13\.06\.2025, 10:00 Uhr\./);
+  assert.match(shown, /in ganz Deutschland/, 'the published notice stays');
+  assert.ok((await page.locator('#app a[href="tel:116117"]').count()) >= 1);
+  assert.deepEqual(errors.filter((e) => !e.startsWith('HTTP 404')), []);
   await context.close();
 });
 
@@ -251,12 +275,15 @@ test('a widget asking for its own choice shows the loading text first, never the
       window.__theme = document.documentElement.dataset.theme;
     });
   });
-  await page.goto(servers.ti.url + '/embed.html?services=termin-absagen&region=berlin&theme=dark');
+  await page.goto(servers.ti.url + '/embed.html?services=termin-absagen&region=berlin&theme=dark' + q(TI).replace('/?', '&'));
   assert.match(await page.evaluate(() => window.__first), /Status wird geladen/);
   assert.equal(await page.evaluate(() => window.__theme), 'dark', 'the theme is set before the first paint');
   await page.waitForFunction(() => !document.querySelector('#banner-heading')?.textContent.includes('geladen'), null, { timeout: 30_000 });
   const shown = await page.locator('#app').innerText();
   assert.doesNotMatch(shown, /E-Rezept/, shown);
+  // The preview published for TI, asked for without that instant: not shown either.
+  await page.goto(servers.ti.url + '/embed.html');
+  assert.match(await page.evaluate(() => window.__first), /Status wird geladen/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,7 +3,9 @@
 // it did not ask for, and no request to any origin but its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 
@@ -49,6 +51,25 @@ test('the policy is strict and its script hash is computed by the build', () => 
   const headers = readFileSync('dist/_headers', 'utf8');
   assert.match(headers, /frame-ancestors 'none'/);
   assert.ok(headers.includes(meta), '_headers sends the same policy (plus frame-ancestors)');
+});
+
+test('every inline script of every page is allowed by its own hash, in the page and in _headers', () => {
+  const headers = readFileSync('dist/_headers', 'utf8');
+  const pages = readdirSync('dist').filter((f) => f.endsWith('.html'));
+  let scripts = 0;
+  for (const file of pages) {
+    const html = readFileSync(join('dist', file), 'utf8');
+    const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
+    const header = headers.match(new RegExp(`^/${file.replace('.', '\\.')}\\n  Content-Security-Policy: (.+)$`, 'm'))?.[1] ?? '';
+    for (const [, code] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      const hash = `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+      assert.ok(meta.includes(hash), `${file}: an inline script whose hash ${hash} is not in its <meta> policy`);
+      assert.ok(header.includes(hash), `${file}: an inline script whose hash ${hash} is not in its _headers policy`);
+      scripts += 1;
+    }
+  }
+  // index.html, embed.html (loader and its own script), meldung, barrierefreiheit, archiv.
+  assert.ok(scripts >= 6, `${scripts} inline scripts in ${pages.join(', ')}`);
 });
 
 test('only the widget page may be framed by other websites', () => {

@@ -3,9 +3,11 @@
 //   - published(at):  `wegweiser publish` run on it, the state at `at` written into
 //                     index.html as a preview (what `make build` does with "now");
 //   - unpublished():  index.html with the loading text of the source index.html in place
-//                     of the published state (a host that never ran `wegweiser publish`);
+//                     of the published state, embed.html likewise with the source's
+//                     widget body (a host that never ran `wegweiser publish`);
 //   - htmlAlone(at):  the published page without its scripts and preloads (stand.html
-//                     served as index.html): the limit of what pre-rendering can reach.
+//                     served as index.html; embed.html stripped the same way): the
+//                     limit of what pre-rendering can reach.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,10 +50,18 @@ export function published(dist, at, site) {
 
 export function unpublished(dist, source = 'index.html') {
   const dir = copyOf(dist);
-  const page = join(dir, 'index.html');
-  const html = readFileSync(page, 'utf8');
-  writeFileSync(page, html.replace(statePart(html), statePart(readFileSync(source, 'utf8'))));
+  for (const [file, from] of [['index.html', source], ['embed.html', 'widget/embed-body.html']]) {
+    const page = join(dir, file);
+    if (!existsSync(page)) continue;
+    const html = readFileSync(page, 'utf8');
+    writeFileSync(page, html.replace(statePart(html), statePart(readFileSync(from, 'utf8'))));
+  }
   return dir;
+}
+
+/** `html` without its scripts and the preloads only they need. */
+export function withoutScripts(html) {
+  return html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<link rel="(?:module)?preload"[^>]*>/g, '');
 }
 
 export function htmlAlone(dist, at) {
@@ -59,5 +69,7 @@ export function htmlAlone(dist, at) {
   const snapshot = join(dir, 'stand.html');
   if (!existsSync(snapshot)) throw new Error('wegweiser publish wrote no stand.html');
   writeFileSync(join(dir, 'index.html'), readFileSync(snapshot));
+  const embed = join(dir, 'embed.html');
+  if (existsSync(embed)) writeFileSync(embed, withoutScripts(readFileSync(embed, 'utf8')));
   return dir;
 }

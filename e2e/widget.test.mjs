@@ -51,6 +51,7 @@ before(async () => {
     'iframe-broken.html': page('Apotheke (iframe, kaputter Feed)', iframe(`${W}/broken`, PHARMACY)),
     'loader.html': page('Apotheke (widget.js)', loader(W, { ...PHARMACY, at: TI })),
     'loader-calm.html': page('Apotheke (widget.js, ruhig)', loader(W, { ...PHARMACY, at: '2025-06-13T14:40:00+02:00' })),
+    'loader-all.html': page('Apotheke (widget.js, alle Dienste)', loader(W, {})),
     'loader-down.html': page('Apotheke (widget.js, Feed 500)', loader(`${W}/down`, PHARMACY)),
     'loader-gone.html': page('Apotheke (Wegweiser nicht erreichbar)', loader(goneUrl, PHARMACY)),
     'script-attrs.html': page('Apotheke (Attribute am script)', `<script src="${W}/widget.js" data-services="termin-absagen" data-region="berlin" data-at="2021-11-22T10:30:00+01:00"></script>`),
@@ -247,6 +248,20 @@ for (const [label, theme, options] of [
     }
   });
 }
+
+test('widget.js shows a published widget from its first response, before its wasm has run', async () => {
+  const ctx = await openHost('loader-all.html', { expectFailures: true });
+  // The widget's wasm never arrives: what shows is the published HTML alone.
+  await ctx.page.route(/\.wasm$/, (route) => route.abort());
+  await ctx.page.reload();
+  const frame = await (await ctx.page.waitForSelector('iframe')).contentFrame();
+  await ctx.page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 100, null, { timeout: 10_000 });
+  assert.equal(await frame.locator('#app .widget__live .banner').count(), 1, 'the published state, not the loading text');
+  assert.equal(await ctx.page.locator('.fallback').isHidden(), true, "the host's fallback text gives way");
+  for (const f of ctx.page.frames()) assert.deepEqual(await f.evaluate(() => window.__csp ?? []), [], `CSP violations in ${f.url()}`);
+  assert.deepEqual(ctx.refused, []);
+  await ctx.context.close();
+});
 
 test('snippet builder: choose, preview, copy — both snippets; no accessibility violation', async () => {
   const { context, page, errors } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -1,8 +1,9 @@
 // Trunk post_build hook: gives every built page a strict Content-Security-Policy.
 //
-// Trunk writes its wasm loader as an inline <script type="module">; instead of
-// 'unsafe-inline', the policy allows exactly that script by its SHA-256 hash, computed
-// here from the built file (never by hand). The policy is written twice:
+// Trunk writes its wasm loader as an inline <script type="module"> (and embed.html has
+// one more small inline script, widget/embed-body.html); instead of 'unsafe-inline',
+// the policy allows exactly those scripts by their SHA-256 hashes, computed here from
+// the built file (never by hand). The policy is written twice:
 //   - as <meta http-equiv="Content-Security-Policy"> in each page, so it holds on any
 //     static host, and
 //   - into `_headers` (the Netlify / Cloudflare Pages format) for hosts that send

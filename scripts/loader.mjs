@@ -8,8 +8,9 @@
 // instantiated and the app to take the page over. Waiting for the first paint lets the
 // notices show first; the app starts right after. (Waiting for a frame with
 // requestAnimationFrame was not enough: the frame is presented tens of ms after it is
-// drawn, and the app's start delayed that.) A tab opened in the background starts it
-// at once: nothing is painted there.
+// drawn, and the app's start delayed that.) A page without a published state, a tab
+// opened in the background and a frame of no height start it at once: there is nothing
+// to paint first.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/loader.mjs DIR`.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,11 +23,12 @@ if (!dir) {
 }
 
 /** Resolves once the browser reports the first contentful paint (Paint Timing: after
- *  the frame was presented, not just drawn); at once in a hidden tab, which paints
- *  nothing; after 1 s where frames are held back (an iframe scrolled out of view) or
- *  the browser has no paint timing. */
+ *  the frame was presented, not just drawn) of a page that holds a published state
+ *  (`#app[data-published]`); at once where there is none to protect, in a hidden tab
+ *  and in a frame with no height yet (widget.js sizes the widget's frame only once it
+ *  has told its height), which paint nothing; after at most 1 s in any case. */
 export const AFTER_FIRST_PAINT =
-  "await new Promise((go) => { document.hidden && go(); new PerformanceObserver((l) => l.getEntriesByName('first-contentful-paint')[0] && go()).observe({ type: 'paint', buffered: true }); setTimeout(go, 1e3); });";
+  "await new Promise((go) => { setTimeout(go, 1e3); if (document.hidden || !innerHeight || !document.querySelector('#app[data-published]')) return go(); try { new PerformanceObserver((l) => l.getEntriesByName('first-contentful-paint')[0] && go()).observe({ type: 'paint', buffered: true }); } catch { go(); } });";
 
 /** `html` with its trunk loader waiting for the first paint before `init`. */
 export function afterFirstPaint(html) {

@@ -40,7 +40,7 @@ pub fn start() {
     let published = app.get_attribute(PUBLISHED_ATTR);
     let live = app.query_selector(".live").ok().flatten();
     match (published, live) {
-        (Some(published), Some(live)) => {
+        (Some(_), Some(live)) => {
             let query = page_query::PageQuery::from_location();
             if let Some(raw) = query.bad_at.clone() {
                 let w = wegweiser_core::Words::german();
@@ -52,14 +52,7 @@ pub fn start() {
                 }
                 note.forget();
             }
-            let published = wegweiser_core::rfc3339::parse(&published)
-                .ok()
-                .map(|at| components::Published {
-                    at,
-                    fresh_until: app
-                        .get_attribute(FRESH_UNTIL_ATTR)
-                        .and_then(|u| wegweiser_core::rfc3339::parse(&u).ok()),
-                });
+            let published = published_on(&app);
             let start = components::Start::from_query(&query, published, None);
             let slot = slot::Slot::new(live.unchecked_into());
             // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
@@ -105,21 +98,29 @@ pub fn start_widget() {
         leptos::mount::mount_to_body(WidgetApp);
         return;
     };
-    let published = app
-        .has_attribute(PUBLISHED_ATTR)
-        .then(|| app.query_selector(".widget__live").ok().flatten())
-        .flatten();
+    let published = published_on(&app).zip(app.query_selector(".widget__live").ok().flatten());
     match published {
-        Some(live) => {
+        Some((published, live)) => {
             let slot = slot::Slot::new(live.unchecked_into());
             // Nothing was mounted, so Leptos's executor is not set up: spawn directly.
-            wasm_bindgen_futures::spawn_local(components::follow_widget(slot));
+            wasm_bindgen_futures::spawn_local(components::follow_widget(slot, Some(published)));
         }
         None => {
             app.set_inner_html("");
             leptos::mount::mount_to(app.unchecked_into(), WidgetApp).forget();
         }
     }
+}
+
+/// When `app` was published with a state, and until when its feed may be trusted.
+fn published_on(app: &web_sys::Element) -> Option<components::Published> {
+    let at = wegweiser_core::rfc3339::parse(&app.get_attribute(PUBLISHED_ATTR)?).ok()?;
+    Some(components::Published {
+        at,
+        fresh_until: app
+            .get_attribute(FRESH_UNTIL_ATTR)
+            .and_then(|u| wegweiser_core::rfc3339::parse(&u).ok()),
+    })
 }
 
 /// The element the page and the widget live in.

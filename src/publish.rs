@@ -112,9 +112,10 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
 
 /// Publishes the feed `feed_text`, as it stands at `at`, into the widget's page
 /// (`embed.html`): the widget as it shows every service and region in German, which is
-/// what `embed.html` shows without a choice in its address. The page's own script
-/// puts the loading text back in its place, before the first paint, when the address
-/// asks for another choice (`widget/embed-body.html`).
+/// what `embed.html` shows without a choice in its address (`data-preview` if it is a
+/// preview of `at`). The page's own script puts the loading text back in its place,
+/// before the first paint, when the address asks for another choice or instant
+/// (`widget/embed-body.html`).
 pub fn publish_widget(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<String, PublishError> {
     let (start, end) = state_part(page)?;
     let known = known_at(feed_text, at)?;
@@ -123,13 +124,18 @@ pub fn publish_widget(page: &str, feed_text: &str, at: Time, preview: bool) -> R
         return Err(PublishError::Feed(Vec::new()));
     };
     let published = When::of(&at, Words::german());
+    let fresh_until = known
+        .feed()
+        .map(|feed| When::of(&feed.stale_after(), Words::german()).machine)
+        .unwrap_or_default();
     let state = format!(
-        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\">{live}</div>\n    \
+        "{STATE_START}\n    <div id=\"app\" {PUBLISHED_ATTR}=\"{machine}\" {FRESH_UNTIL_ATTR}=\"{fresh_until}\"{preview}>{live}</div>\n    \
          <noscript><p>Dieser Hinweis zeigt den Stand vom <time datetime=\"{machine}\">{label}</time>. \
          Ohne JavaScript erneuert er sich nicht von selbst.</p>\
          <p><a href=\"./\" target=\"_blank\" rel=\"noopener noreferrer\">Zur Wegweiser-Seite (öffnet in neuem Fenster)</a></p></noscript>\n    {STATE_END}",
         machine = published.machine,
         label = published.label,
+        preview = if preview { " data-preview" } else { "" },
         live = widget_html(model),
     );
     let page = format!("{}{state}{}", &page[..start], &page[end..]);
@@ -325,7 +331,7 @@ mod tests {
     fn the_published_widget_carries_the_notice_and_its_numbers() {
         let page = publish_widget(WIDGET_TEMPLATE, SAMPLE, at("2025-06-13T10:00:00+02:00"), true)
             .expect("the sample feed publishes");
-        assert!(page.contains("<div id=\"app\" data-published=\"2025-06-13T10:00:00+02:00\"><div aria-live=\"polite\" class=\"widget__live\">"), "{page}");
+        assert!(page.contains("<div id=\"app\" data-published=\"2025-06-13T10:00:00+02:00\" data-fresh-until=\"2025-06-13T14:50:00+02:00\" data-preview><div aria-live=\"polite\" class=\"widget__live\">"), "{page}");
         assert!(page.contains("class=\"notice widget__notice"), "{page}");
         assert!(page.contains("href=\"tel:116117\""));
         assert!(page.contains("Dieser Hinweis zeigt den Stand vom"));

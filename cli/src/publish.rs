@@ -5,7 +5,9 @@
 use crate::files::{read_feed, read_text, shown, write_output};
 use crate::Failure;
 use std::path::Path;
-use wegweiser_app::publish::{publish, publish_widget, Published, SNAPSHOT_FILE};
+use wegweiser_app::publish::{
+    publish, publish_widget, PublishError, Published, SNAPSHOT_FILE, STATE_END, STATE_START,
+};
 use wegweiser_core::{Feed, Time};
 
 /// The widget's page, published too when the build wrote it.
@@ -34,11 +36,24 @@ pub fn run_publish(
     let widget = match widget_page.exists() {
         true => {
             let page = read_text(&widget_page)?;
-            Some(
-                publish_widget(&page, &text, at.unwrap_or(now), at.is_some()).map_err(|e| {
-                    Failure::input(format!("cannot publish into {}: {e}", shown(&widget_page)))
-                })?,
-            )
+            match publish_widget(&page, &text, at.unwrap_or(now), at.is_some()) {
+                Ok(widget) => Some(widget),
+                // An embed.html from an older build, or one made by hand: the page's
+                // state matters more; the widget then loads as it always did.
+                Err(PublishError::NoStateMarkers) => {
+                    eprintln!(
+                        "warning: {} has no {STATE_START} … {STATE_END} part; the widget is not published (rebuild dist/ to get one)",
+                        shown(&widget_page)
+                    );
+                    None
+                }
+                Err(e) => {
+                    return Err(Failure::input(format!(
+                        "cannot publish into {}: {e}",
+                        shown(&widget_page)
+                    )))
+                }
+            }
         }
         false => None,
     };

@@ -1110,7 +1110,21 @@ fn publish_also_writes_the_state_into_the_widget_page_when_there_is_one() {
     assert!(err.contains("stand.html and "), "{err}");
     assert!(err.contains("embed.html"), "{err}");
     let widget = read_path(&dist.join("embed.html"));
-    assert!(widget.contains(r#"<div id="app" data-published="2025-06-13T10:00:00+02:00"><div aria-live="polite" class="widget__live">"#), "{widget}");
+    assert!(widget.contains(r#"<div id="app" data-published="2025-06-13T10:00:00+02:00" data-fresh-until="2025-06-13T14:50:00+02:00" data-preview><div aria-live="polite" class="widget__live">"#), "{widget}");
+    // Only the state changed: what lies outside the markers is as the build wrote it.
+    let outside = |html: &str| {
+        let (start, end) = (
+            html.find("<!--wegweiser:state-->").unwrap_or(0),
+            html.find("<!--/wegweiser:state-->").unwrap_or(0),
+        );
+        (html[..start].to_string(), html[end..].to_string())
+    };
+    let built = format!("<!doctype html><html><head></head>{body}</html>");
+    assert_eq!(outside(&widget).0, outside(&built).0);
+    assert_eq!(
+        outside(&widget).1.replacen("<!--/wegweiser:state-->", "", 1),
+        outside(&built).1.replacen("<!--/wegweiser:state-->", "", 1)
+    );
     assert!(widget.contains(r#"href="tel:116117""#));
     assert!(widget.contains("Dieser Hinweis zeigt den Stand vom"));
     assert!(!widget.contains("Ohne JavaScript kann dieser Hinweis den aktuellen Stand nicht zeigen"));
@@ -1131,6 +1145,29 @@ fn publish_also_writes_the_state_into_the_widget_page_when_there_is_one() {
     let again = read_path(&dist.join("embed.html"));
     assert_eq!(again.matches("<!--wegweiser:state-->").count(), 1);
     assert!(again.contains(r#"data-published="2021-11-22T10:30:00+01:00""#));
+}
+
+#[test]
+fn a_widget_page_without_markers_is_left_alone_with_a_warning_and_the_page_still_published() {
+    let dist = dist_with_page("publish-old-widget");
+    let old = "<!doctype html><html><body><div id=\"app\">Status wird geladen</div></body></html>\n";
+    std::fs::write(dist.join("embed.html"), old).expect("write");
+    let d = dist.to_str().expect("utf-8 path");
+    let (code, _, err) = run(&[
+        "publish",
+        &root(SAMPLE),
+        "--dist",
+        d,
+        "--at",
+        "2025-06-13T10:00:00+02:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("the widget is not published"),
+        "{err}"
+    );
+    assert_eq!(read_path(&dist.join("embed.html")), old);
+    assert!(read_path(&dist.join("index.html")).contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
 }
 
 #[test]

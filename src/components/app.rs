@@ -36,7 +36,7 @@ pub struct Published {
 
 impl Published {
     /// Whether the published state may still be shown as the last known one at `at`.
-    fn still_fresh(&self, at: DateTime<FixedOffset>) -> bool {
+    pub fn still_fresh(&self, at: DateTime<FixedOffset>) -> bool {
         self.fresh_until.is_some_and(|until| at <= until)
     }
 }
