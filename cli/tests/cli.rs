@@ -1036,18 +1036,16 @@ fn read_path(path: &Path) -> String {
     std::fs::read_to_string(path).expect("readable")
 }
 
+/// `wegweiser publish` of the sample feed into the scratch `dist` as of `at` (a preview).
+fn publish_sample_at(dist: &str, at: &str) -> (i32, String, String) {
+    run(&["publish", &root(SAMPLE), "--dist", dist, "--at", at])
+}
+
 #[test]
 fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
     let dist = dist_with_page("publish");
     let d = dist.to_str().expect("utf-8 path");
-    let (code, out, err) = run(&[
-        "publish",
-        &root(SAMPLE),
-        "--dist",
-        d,
-        "--at",
-        "2025-06-13T10:00:00+02:00",
-    ]);
+    let (code, out, err) = publish_sample_at(d, "2025-06-13T10:00:00+02:00");
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty());
     assert!(err.contains("published the state of"), "{err}");
@@ -1067,14 +1065,7 @@ fn publish_writes_the_state_into_the_page_and_a_page_without_scripts() {
     assert!(snapshot.contains(r#"id="meldung-ti-ausfall-2025-06-13""#));
 
     // Published again (the feed changed, or time went on): one state, the newer one.
-    let (code, _, err) = run(&[
-        "publish",
-        &root(SAMPLE),
-        "--dist",
-        d,
-        "--at",
-        "2021-11-22T10:30:00+01:00",
-    ]);
+    let (code, _, err) = publish_sample_at(d, "2021-11-22T10:30:00+01:00");
     assert_eq!(code, 0, "{err}");
     let again = read_path(&dist.join("index.html"));
     assert_eq!(again.matches("<!--wegweiser:state-->").count(), 1);
@@ -1098,14 +1089,7 @@ fn publish_also_writes_the_state_into_the_widget_page_when_there_is_one() {
     )
     .expect("write");
     let d = dist.to_str().expect("utf-8 path");
-    let (code, _, err) = run(&[
-        "publish",
-        &root(SAMPLE),
-        "--dist",
-        d,
-        "--at",
-        "2025-06-13T10:00:00+02:00",
-    ]);
+    let (code, _, err) = publish_sample_at(d, "2025-06-13T10:00:00+02:00");
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("stand.html and "), "{err}");
     assert!(err.contains("embed.html"), "{err}");
@@ -1133,14 +1117,7 @@ fn publish_also_writes_the_state_into_the_widget_page_when_there_is_one() {
     assert!(widget.contains("<template id=\"loading\">"));
 
     // Published again: one state, the newer one.
-    let (code, _, err) = run(&[
-        "publish",
-        &root(SAMPLE),
-        "--dist",
-        d,
-        "--at",
-        "2021-11-22T10:30:00+01:00",
-    ]);
+    let (code, _, err) = publish_sample_at(d, "2021-11-22T10:30:00+01:00");
     assert_eq!(code, 0, "{err}");
     let again = read_path(&dist.join("embed.html"));
     assert_eq!(again.matches("<!--wegweiser:state-->").count(), 1);
@@ -1153,14 +1130,7 @@ fn a_widget_page_without_markers_is_left_alone_with_a_warning_and_the_page_still
     let old = "<!doctype html><html><body><div id=\"app\">Status wird geladen</div></body></html>\n";
     std::fs::write(dist.join("embed.html"), old).expect("write");
     let d = dist.to_str().expect("utf-8 path");
-    let (code, _, err) = run(&[
-        "publish",
-        &root(SAMPLE),
-        "--dist",
-        d,
-        "--at",
-        "2025-06-13T10:00:00+02:00",
-    ]);
+    let (code, _, err) = publish_sample_at(d, "2025-06-13T10:00:00+02:00");
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("warning: ") && err.contains("the widget is not published"),
@@ -1225,7 +1195,7 @@ fn publish_refuses_a_broken_feed_and_leaves_the_page_as_it_was() {
 fn publish_explains_a_wrong_time_and_a_page_without_markers() {
     let dist = dist_with_page("publish-wrong");
     let d = dist.to_str().expect("utf-8 path");
-    let (code, _, err) = run(&["publish", &root(SAMPLE), "--dist", d, "--at", "2025-06-13 10:00"]);
+    let (code, _, err) = publish_sample_at(d, "2025-06-13 10:00");
     assert_eq!(code, 2);
     assert!(err.contains("--at \"2025-06-13 10:00\" is not a time"), "{err}");
 
