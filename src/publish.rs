@@ -67,17 +67,28 @@ pub fn state_html(model: PageModel, feed: Arc<Feed>) -> String {
         <div class="live"><StatusPage model feed /></div>
     }
     .to_html();
-    // Leptos separates adjacent dynamic texts with empty comments for hydration; the
-    // HTML parser joins the texts anyway, and without them the published DOM equals
-    // the one the app builds, so the app can tell that nothing changed.
+    without_text_marks(&html)
+}
+
+/// Leptos separates adjacent dynamic texts with empty comments for hydration; the HTML
+/// parser joins the texts anyway, and without them the published DOM equals the one the
+/// app builds, so the app can tell that nothing changed.
+fn without_text_marks(html: &str) -> String {
     html.replace("<!>", "")
+}
+
+/// `page` with `state` in place of its `part` (from [`state_part`]), and the feed's
+/// preload kept only for a feed of at most [`PRELOAD_MAX_BYTES`].
+fn with_state(page: &str, (start, end): (usize, usize), state: &str, feed_text: &str) -> String {
+    let page = format!("{}{state}{}", &page[..start], &page[end..]);
+    with_feed_preload(&page, feed_text.len() <= PRELOAD_MAX_BYTES)
 }
 
 /// Publishes the feed `feed_text`, as it stands at `at`, into `page` (the built
 /// `index.html`, or an already published one). `preview` marks the state as a preview
 /// of another instant, as `?at=` does in the browser.
 pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<Published, PublishError> {
-    let (start, end) = state_part(page)?;
+    let part = state_part(page)?;
     let known = known_at(feed_text, at)?;
     let (Some(model), Some(feed)) = (
         known.page(
@@ -104,8 +115,7 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
         label = published.label,
         live = state_html(model, feed),
     );
-    let page = format!("{}{state}{}", &page[..start], &page[end..]);
-    let page = with_feed_preload(&page, feed_text.len() <= PRELOAD_MAX_BYTES);
+    let page = with_state(page, part, &state, feed_text);
     let snapshot = without_scripts(&page);
     Ok(Published { page, snapshot })
 }
@@ -117,7 +127,7 @@ pub fn publish(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<P
 /// before the first paint, when the address asks for another choice or instant
 /// (`widget/embed-body.html`).
 pub fn publish_widget(page: &str, feed_text: &str, at: Time, preview: bool) -> Result<String, PublishError> {
-    let (start, end) = state_part(page)?;
+    let part = state_part(page)?;
     let known = known_at(feed_text, at)?;
     let params = WidgetParams::read(|_| None);
     let Some(model) = known.widget(at, &params, preview) else {
@@ -138,15 +148,14 @@ pub fn publish_widget(page: &str, feed_text: &str, at: Time, preview: bool) -> R
         preview = if preview { " data-preview" } else { "" },
         live = widget_html(model),
     );
-    let page = format!("{}{state}{}", &page[..start], &page[end..]);
-    Ok(with_feed_preload(&page, feed_text.len() <= PRELOAD_MAX_BYTES))
+    Ok(with_state(page, part, &state, feed_text))
 }
 
 /// The widget's HTML: what `#app` holds once the widget app has shown `model`.
 pub fn widget_html(model: WidgetModel) -> String {
-    view! { <div class="widget__live" aria-live="polite"><Widget model /></div> }
-        .to_html()
-        .replace("<!>", "")
+    without_text_marks(
+        &view! { <div class="widget__live" aria-live="polite"><Widget model /></div> }.to_html(),
+    )
 }
 
 /// Where the part between the state markers starts and where it ends (after the end
