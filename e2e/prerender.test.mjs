@@ -157,11 +157,50 @@ test('the app takes the published page over without touching it when the feed is
     ['/feed.json'],
     'the feed is fetched once: the app takes the preloaded answer',
   );
-  const feedAt = requests.indexOf('/feed.json');
-  const scriptAt = requests.findIndex((p) => p.endsWith('.js'));
-  assert.ok(feedAt >= 0 && feedAt < scriptAt, `the feed is requested with the HTML, before the app's script: ${requests}`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the feed and the wasm are preloaded with the HTML on a slow line, after the first paint on a fast one', async () => {
+  // Each line with the files compressed already, as a CDN serves them.
+  await (await withApp(servers.ti.url + q(TI))).context.close();
+  for (const line of ['slow', 'fast']) {
+    const before = servers.log.length;
+    const { context, page, errors } = await openPage(browser);
+    if (line === 'slow') {
+      // DevTools' throttling, which Chromium's round-trip estimate follows: 200 ms.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 200, downloadThroughput: 400_000, uploadThroughput: 100_000 });
+    }
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => (window.__started = true)));
+    await page.goto(servers.ti.url + q(TI));
+    await page.waitForFunction(() => window.__started && !document.querySelector('.live[aria-busy]'), null, { timeout: 30_000 });
+    const t = await page.evaluate(() => {
+      const start = (end) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(end))?.startTime;
+      return {
+        rtt: navigator.connection.rtt,
+        painted: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        feed: start('/feed.json'),
+        wasm: start('_bg.wasm'),
+        css: start('.css'),
+      };
+    });
+    const requests = servers.log.slice(before).map((e) => e.path);
+    const what = `${line} line: ${JSON.stringify(t)} ${requests}`;
+    assert.deepEqual(requests.filter((p) => p === '/feed.json'), ['/feed.json'], `the app takes the preloaded feed: ${what}`);
+    assert.equal(requests.filter((p) => p.endsWith('_bg.wasm')).length, 1, `the app takes the preloaded wasm: ${what}`);
+    assert.ok(t.feed <= t.wasm, `the feed is fetched in parallel with the wasm, not after it: ${what}`);
+    if (line === 'slow') {
+      assert.ok(t.rtt > 100, what);
+      assert.ok(t.feed <= t.css && t.feed < t.painted, `on a slow line the feed is requested with the HTML: ${what}`);
+    } else {
+      assert.ok(t.rtt <= 100, what);
+      assert.ok(t.feed >= t.painted, `on a fast line the preloads wait for the first paint: ${what}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('the wasm is started only once the published notices have been painted', async () => {

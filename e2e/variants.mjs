@@ -59,9 +59,12 @@ export function unpublished(dist, source = 'index.html') {
   return dir;
 }
 
-/** `html` without its scripts and the preloads only they need. */
+/** `html` without its scripts and the preloads only they need (their template too). */
 export function withoutScripts(html) {
-  return html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<link rel="(?:module)?preload"[^>]*>/g, '');
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<template id="preloads">[\s\S]*?<\/template>/g, '')
+    .replace(/<link rel="(?:module)?preload"[^>]*>/g, '');
 }
 
 export function htmlAlone(dist, at) {

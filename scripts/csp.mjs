@@ -13,9 +13,10 @@
 // The feed may live on another origin (`<meta name="wegweiser-feed" content="https://…">`);
 // that origin, and only that, is added to connect-src.
 //
-// It also starts the feed's download with the HTML: a `<link rel="preload" as="fetch">`
-// for the address in `<meta name="wegweiser-feed">`, so the feed arrives while the wasm
-// loads instead of after it (the app's first fetch takes the preloaded answer).
+// It also starts the feed's download with the HTML on a page that has none yet (the
+// snippet builder): a `<link rel="preload" as="fetch">` for the address in `<meta
+// name="wegweiser-feed">`. The app's pages have theirs from scripts/loader.mjs, in the
+// template their head script issues.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/csp.mjs DIR`.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
@@ -59,7 +60,8 @@ export function policyFor(html, { meta, frameable = false }) {
   return directives.join('; ');
 }
 
-/** The page with a preload of its feed right after the feed's <meta>, if it has one. */
+/** The page with a preload of its feed right after the feed's <meta>, if it has one
+ *  and no preload of it yet. */
 export function withFeedPreload(html) {
   const meta = html.match(/<meta name="wegweiser-feed" content="([^"]*)">/);
   if (!meta || html.includes('rel="preload" as="fetch"')) return html;

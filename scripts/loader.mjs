@@ -1,16 +1,32 @@
 // Trunk post_build hook, run before scripts/pages.mjs (which copies index.html's head,
-// loader included, into the other pages) and scripts/csp.mjs (which allows the loader
-// by its hash): trunk's inline loader starts the wasm only after the first paint.
+// loader and preloads included, into the other pages) and scripts/csp.mjs (which allows
+// the inline scripts by their hashes): decides when the app's downloads and its start
+// happen, so that a published page paints its notices first.
 //
-// A published page already holds its notices as HTML (`wegweiser publish`). When the
-// preloaded JS and wasm arrive before the browser has painted — on a fast line they
-// do — starting the app at once makes the first paint wait for the wasm to be
-// instantiated and the app to take the page over. Waiting for the first paint lets the
-// notices show first; the app starts right after. (Waiting for a frame with
-// requestAnimationFrame was not enough: the frame is presented tens of ms after it is
-// drawn, and the app's start delayed that.) A page without a published state, a tab
-// opened in the background and a frame of no height start it at once: there is nothing
-// to paint first.
+// 1. The wasm starts after the first paint. A published page already holds its notices
+//    as HTML (`wegweiser publish`). When the preloaded JS and wasm arrive before the
+//    browser has painted — on a fast line they do — starting the app at once makes the
+//    first paint wait for the wasm to be instantiated and the app to take the page over.
+//    Waiting for the first paint lets the notices show first; the app starts right
+//    after. (Waiting for a frame with requestAnimationFrame was not enough: the frame is
+//    presented tens of ms after it is drawn, and the app's start delayed that.) A page
+//    without a published state, a tab opened in the background and a frame of no height
+//    start it at once: there is nothing to paint first.
+//
+// 2. The wasm and the feed are preloaded with the HTML on a slow line, and after the
+//    first paint on a fast one. The preloads sit in `<template id="preloads">` (inert:
+//    nothing in a template is fetched) and a small script in the head puts them into the
+//    page. On a slow line they must start with the HTML: the feed then arrives while the
+//    wasm loads, not after it (measured under slow 4G: the app is ready ~0.7 s sooner).
+//    On a fast line both arrive before the first frame and are received, decompressed
+//    and checked while it is made — on 2 cores that put the published page's first
+//    paint 10–20 ms behind the same HTML without them; after the first paint they cost
+//    it nothing and still run in parallel with the app's own download. "Fast" is a
+//    round trip of at most FAST_LINE_MS: the browser's estimate where it has one
+//    (`navigator.connection.rtt`, Chromium-based browsers, which also follow DevTools'
+//    throttling), else the page's own first byte after its request (Navigation Timing,
+//    every browser). The JS glue keeps its static modulepreload: the loader's `import`
+//    fetches it at once anyway.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/loader.mjs DIR`.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,15 +38,52 @@ if (!dir) {
   process.exit(2);
 }
 
-/** Resolves once the browser reports the first contentful paint (Paint Timing: after
- *  the frame was presented, not just drawn) of a page that holds a published state
- *  (`#app[data-published]`); at once where there is none to protect, in a hidden tab
- *  and in a frame with no height yet (widget.js sizes the widget's frame only once it
- *  has told its height), which paint nothing; after at most 1 s in any case. */
-export const AFTER_FIRST_PAINT =
-  "await new Promise((go) => { setTimeout(go, 1e3); if (document.hidden || !innerHeight || !document.querySelector('#app[data-published]')) return go(); try { new PerformanceObserver((l) => l.getEntriesByName('first-contentful-paint')[0] && go()).observe({ type: 'paint', buffered: true }); } catch { go(); } });";
+/** A round trip of at most this long: a fast line (see 2. above). Chromium estimates
+ *  100 ms where it has not measured the line yet; Lighthouse's "slow 4G" is 150 ms. */
+export const FAST_LINE_MS = 100;
 
-/** `html` with its trunk loader waiting for the first paint before `init`. */
+/**
+ * The head's classic script (before the stylesheet, so it runs as soon as it is parsed:
+ * a script after a stylesheet waits for it). It sets `wegweiserPainted`, a promise that
+ * resolves once the browser reports the first contentful paint (Paint Timing: after the
+ * frame was presented, not just drawn); at once in a hidden tab and in a frame with no
+ * height yet (widget.js sizes the widget's frame only once it has told its height),
+ * which paint nothing; after at most 1 s in any case. Then it puts `<template
+ * id="preloads">`'s links into the head: at once on a slow line (a round trip over
+ * FAST_LINE_MS, or none known), else once painted.
+ */
+export const HEAD_SCRIPT =
+  `{const t=document.getElementById('preloads'),c=navigator.connection,n=performance.getEntriesByType('navigation')[0],go=()=>document.head.append(t.content);` +
+  `self.wegweiserPainted=new Promise((p)=>{setTimeout(p,1e3);if(document.hidden||!innerHeight)return p();try{new PerformanceObserver((l)=>l.getEntriesByName('first-contentful-paint')[0]&&p()).observe({type:'paint',buffered:true})}catch{p()}});` +
+  `(c?c.rtt:n?n.responseStart-n.requestStart:1e9)>${FAST_LINE_MS}?go():wegweiserPainted.then(go)}`;
+
+/** In trunk's loader, before `init`: a page that holds a published state
+ *  (`#app[data-published]`) waits for `wegweiserPainted`; one without starts at once,
+ *  there is nothing to paint first. */
+export const AFTER_FIRST_PAINT = "document.querySelector('#app[data-published]') && await self.wegweiserPainted;";
+
+/** `html` with trunk's wasm preload and a preload of the feed (`<meta name=
+ *  "wegweiser-feed">`) in `<template id="preloads">` after that meta, followed by the
+ *  head script that issues them (HEAD_SCRIPT). */
+export function withPreloadsByLine(html) {
+  const wasm = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
+  const links = html.match(wasm);
+  if (!links || links.length !== 1) throw new Error(`loader: index.html has ${links?.length ?? 0} wasm preloads, expected 1`);
+  const meta = html.match(/<meta name="wegweiser-feed" content="([^"]*)">/);
+  if (!meta) throw new Error('loader: index.html has no <meta name="wegweiser-feed">');
+  const without = html.replace(wasm, '');
+  const at = without.indexOf(meta[0]) + meta[0].length;
+  const template =
+    `\n  <template id="preloads">` +
+    `\n  <link rel="preload" as="fetch" href="${meta[1]}" crossorigin>` +
+    `\n  ${links[0]}` +
+    `\n  </template>` +
+    `\n  <script>${HEAD_SCRIPT}</script>`;
+  return `${without.slice(0, at)}${template}${without.slice(at)}`;
+}
+
+/** `html` with its trunk loader waiting for the first paint before `init` (on a
+ *  published page; HEAD_SCRIPT resolves the wait). */
 export function afterFirstPaint(html) {
   const loader = /(<script type="module">\s*import init, \* as bindings from '[^']+';\n)(const wasm = await init\()/;
   const hits = html.match(new RegExp(loader.source, 'g'));
@@ -39,5 +92,5 @@ export function afterFirstPaint(html) {
 }
 
 const path = join(dir, 'index.html');
-writeFileSync(path, afterFirstPaint(readFileSync(path, 'utf8')));
-console.log('loader: the wasm starts after the first paint');
+writeFileSync(path, withPreloadsByLine(afterFirstPaint(readFileSync(path, 'utf8'))));
+console.log('loader: the wasm starts after the first paint; its preloads by the line');

@@ -177,14 +177,19 @@ fn known_at(feed_text: &str, at: Time) -> Result<LastKnown, PublishError> {
 }
 
 /// Feeds up to this size are fetched with the page (`<link rel="preload">`, written by
-/// the build from `<meta name="wegweiser-feed">`). A larger one would compete with the
-/// first paint and with the app's own download for little gain — measured with a 9 MB
-/// feed: +36 ms to the first paint on a fast line, and on a slow one its download
-/// dwarfs the second it could save — so the app fetches it once it runs.
+/// the build from `<meta name="wegweiser-feed">` into `<template id="preloads">`, which
+/// a script in the head issues: at once on a slow line, after the first paint on a fast
+/// one — scripts/loader.mjs). A larger one would compete with the first paint and with
+/// the app's own download for little gain — measured with a 9 MB feed: +36 ms to the
+/// first paint on a fast line, and on a slow one its download dwarfs the second it could
+/// save — so the app fetches it once it runs.
 pub const PRELOAD_MAX_BYTES: usize = 1_000_000;
 
-/// The page with the feed's preload after its `<meta name="wegweiser-feed">` (`keep`),
-/// or without it.
+/// Where the build keeps the preloads a script issues when the line allows.
+const PRELOADS: &str = "<template id=\"preloads\">";
+
+/// The page with the feed's preload (`keep`) or without it. A new one goes first into
+/// the page's [`PRELOADS`], or after its `<meta name="wegweiser-feed">` if it has none.
 fn with_feed_preload(page: &str, keep: bool) -> String {
     const META: &str = "<meta name=\"wegweiser-feed\" content=\"";
     let Some(href) = page
@@ -198,10 +203,11 @@ fn with_feed_preload(page: &str, keep: bool) -> String {
     match (keep, page.contains(&link)) {
         (false, true) => page.replacen(&link, "", 1),
         (true, false) => {
-            let meta_end = page
-                .find(META)
-                .and_then(|i| page[i..].find('>').map(|e| i + e + 1));
-            match meta_end {
+            let after = page.find(PRELOADS).map(|i| i + PRELOADS.len()).or_else(|| {
+                page.find(META)
+                    .and_then(|i| page[i..].find('>').map(|e| i + e + 1))
+            });
+            match after {
                 Some(at) => format!("{}{link}{}", &page[..at], &page[at..]),
                 None => page.to_string(),
             }
@@ -210,7 +216,8 @@ fn with_feed_preload(page: &str, keep: bool) -> String {
     }
 }
 
-/// The page without `<script>` elements and the preloads that only the app needs.
+/// The page without `<script>` elements and the preloads that only the app needs (its
+/// [`PRELOADS`] included).
 fn without_scripts(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
@@ -219,10 +226,13 @@ fn without_scripts(page: &str) -> String {
         rest = &rest[i..];
         let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
         let tag = &rest[..tag_end];
-        if tag.starts_with("<script") {
-            let close = rest
-                .find("</script>")
-                .map_or(rest.len(), |e| e + "</script>".len());
+        if tag.starts_with("<script") || tag == PRELOADS {
+            let end_tag = if tag == PRELOADS {
+                "</template>"
+            } else {
+                "</script>"
+            };
+            let close = rest.find(end_tag).map_or(rest.len(), |e| e + end_tag.len());
             rest = &rest[close..];
         } else if tag.starts_with("<link")
             && (tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\""))
@@ -304,26 +314,41 @@ mod tests {
 
     #[test]
     fn a_large_feed_is_not_preloaded_and_a_small_one_is_again() {
-        let page = "<head>\n  <meta name=\"wegweiser-feed\" content=\"feed.json\">\n  <link rel=\"preload\" as=\"fetch\" href=\"feed.json\" crossorigin>\n</head><body>\n<!--wegweiser:state--><!--/wegweiser:state-->\n</body>";
-        let when = at("2025-06-13T10:00:00+02:00");
-        let small = publish(page, SAMPLE, when, true).expect("publishes");
-        assert_eq!(small.page.matches("rel=\"preload\"").count(), 1);
+        let link = "<link rel=\"preload\" as=\"fetch\" href=\"feed.json\" crossorigin>";
+        let meta = "<meta name=\"wegweiser-feed\" content=\"feed.json\">";
+        let body = "</head><body>\n<!--wegweiser:state--><!--/wegweiser:state-->\n</body>";
+        // As the build writes it (a script issues the template's preloads), and a page
+        // whose feed preload is a plain link after the meta.
+        let in_template = format!(
+            "<head>\n  {meta}\n  {PRELOADS}\n  {link}\n  <link rel=\"preload\" href=\"/a_bg.wasm\">\n  </template>\n  <script>go()</script>\n{body}"
+        );
+        let plain = format!("<head>\n  {meta}\n  {link}\n{body}");
         let padded = SAMPLE.replacen(
             '{',
             &format!("{{\"$comment\": \"{}\",", "x".repeat(PRELOAD_MAX_BYTES)),
             1,
         );
-        let large = publish(page, &padded, when, true).expect("publishes");
-        assert!(!large.page.contains("rel=\"preload\""), "{}", &large.page[..300]);
-        let again = publish(&large.page, SAMPLE, when, true).expect("publishes");
-        assert_eq!(
-            again
-                .page
-                .matches("rel=\"preload\" as=\"fetch\" href=\"feed.json\"")
-                .count(),
-            1
-        );
-        assert!(again.page.find("wegweiser-feed") < again.page.find("rel=\"preload\""));
+        let when = at("2025-06-13T10:00:00+02:00");
+        for page in [in_template, plain] {
+            let small = publish(&page, SAMPLE, when, true).expect("publishes");
+            assert_eq!(small.page.matches(link).count(), 1);
+            let large = publish(&page, &padded, when, true).expect("publishes");
+            assert!(!large.page.contains(link), "{}", &large.page[..300]);
+            let again = publish(&large.page, SAMPLE, when, true).expect("publishes");
+            assert_eq!(again.page.matches(link).count(), 1);
+            assert!(again.page.find(meta) < again.page.find(link));
+            if page.contains(PRELOADS) {
+                let inside = again.page.find(PRELOADS) < again.page.find(link)
+                    && again.page.find(link) < again.page.find("</template>");
+                assert!(
+                    inside,
+                    "the feed's preload goes back into the template: {}",
+                    again.page
+                );
+                assert!(!again.snapshot.contains("preload"), "{}", again.snapshot);
+                assert!(!again.snapshot.contains("<template"), "{}", again.snapshot);
+            }
+        }
     }
 
     #[test]
