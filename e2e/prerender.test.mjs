@@ -161,7 +161,7 @@ test('the app takes the published page over without touching it when the feed is
   await context.close();
 });
 
-test('the feed and the wasm are preloaded with the HTML on a slow line, after the first paint on a fast one', async () => {
+test('the feed, the JS and the wasm are preloaded with the HTML on a slow line, after the first paint on a fast one', async () => {
   // Each line with the files compressed already, as a CDN serves them.
   await (await withApp(servers.ti.url + q(TI))).context.close();
   for (const line of ['slow', 'fast']) {
@@ -183,20 +183,24 @@ test('the feed and the wasm are preloaded with the HTML on a slow line, after th
         painted: performance.getEntriesByName('first-contentful-paint')[0].startTime,
         feed: start('/feed.json'),
         wasm: start('_bg.wasm'),
+        js: start('.js'),
         css: start('.css'),
       };
     });
     const requests = servers.log.slice(before).map((e) => e.path);
     const what = `${line} line: ${JSON.stringify(t)} ${requests}`;
     assert.deepEqual(requests.filter((p) => p === '/feed.json'), ['/feed.json'], `the app takes the preloaded feed: ${what}`);
-    assert.equal(requests.filter((p) => p.endsWith('_bg.wasm')).length, 1, `the app takes the preloaded wasm: ${what}`);
+    for (const file of ['_bg.wasm', '.js']) {
+      assert.equal(requests.filter((p) => p.endsWith(file)).length, 1, `the app takes the preloaded ${file}: ${what}`);
+    }
     assert.ok(t.feed <= t.wasm, `the feed is fetched in parallel with the wasm, not after it: ${what}`);
     if (line === 'slow') {
       assert.ok(t.rtt > 100, what);
       assert.ok(t.feed <= t.css && t.feed < t.painted, `on a slow line the feed is requested with the HTML: ${what}`);
+      assert.ok(t.js < t.painted && t.wasm < t.painted, `and so are the app's JS and wasm: ${what}`);
     } else {
       assert.ok(t.rtt <= 100, what);
-      assert.ok(t.feed >= t.painted, `on a fast line the preloads wait for the first paint: ${what}`);
+      assert.ok(Math.min(t.feed, t.wasm, t.js) >= t.painted, `on a fast line the app's downloads wait for the first paint: ${what}`);
     }
     assert.deepEqual(errors, []);
     await context.close();

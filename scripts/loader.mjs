@@ -3,30 +3,32 @@
 // the inline scripts by their hashes): decides when the app's downloads and its start
 // happen, so that a published page paints its notices first.
 //
-// 1. The wasm starts after the first paint. A published page already holds its notices
+// 1. The app starts after the first paint. A published page already holds its notices
 //    as HTML (`wegweiser publish`). When the preloaded JS and wasm arrive before the
 //    browser has painted — on a fast line they do — starting the app at once makes the
 //    first paint wait for the wasm to be instantiated and the app to take the page over.
 //    Waiting for the first paint lets the notices show first; the app starts right
 //    after. (Waiting for a frame with requestAnimationFrame was not enough: the frame is
-//    presented tens of ms after it is drawn, and the app's start delayed that.) A page
-//    without a published state, a tab opened in the background and a frame of no height
-//    start it at once: there is nothing to paint first.
+//    presented tens of ms after it is drawn, and the app's start delayed that.) Trunk's
+//    loader imports the JS glue with a static `import`, which fetches and compiles it at
+//    once; here it becomes a dynamic `import()` after the wait. A page without a
+//    published state, a tab opened in the background and a frame of no height start at
+//    once: there is nothing to paint first.
 //
-// 2. The wasm and the feed are preloaded with the HTML on a slow line, and after the
-//    first paint on a fast one. The preloads sit in `<template id="preloads">` (inert:
-//    nothing in a template is fetched) and a small script in the head puts them into the
-//    page. On a slow line they must start with the HTML: the feed then arrives while the
-//    wasm loads, not after it (measured under slow 4G: the app is ready ~0.7 s sooner).
-//    On a fast line both arrive before the first frame and are received, decompressed
-//    and checked while it is made — on 2 cores that put the published page's first
-//    paint 10–20 ms behind the same HTML without them; after the first paint they cost
-//    it nothing and still run in parallel with the app's own download. "Fast" is a
-//    round trip of at most FAST_LINE_MS: the browser's estimate where it has one
+// 2. The JS, the wasm and the feed are preloaded with the HTML on a slow line, and after
+//    the first paint on a fast one. The preloads sit in `<template id="preloads">`
+//    (inert: nothing in a template is fetched) and a small script in the head puts them
+//    into the page. On a slow line they must start with the HTML: the feed then arrives
+//    while the wasm loads, not after it (measured under slow 4G: the app is ready ~0.7 s
+//    sooner). On a fast line they arrive before the first frame and are received,
+//    decompressed, checked and compiled while it is made — on 2 cores that put the
+//    published page's first paint 10–20 ms behind the same HTML without them; after the
+//    first paint they cost it nothing and still run in parallel with each other. "Fast"
+//    is a round trip of at most FAST_LINE_MS: the browser's estimate where it has one
 //    (`navigator.connection.rtt`, Chromium-based browsers, which also follow DevTools'
 //    throttling), else the page's own first byte after its request (Navigation Timing,
-//    every browser). The JS glue keeps its static modulepreload: the loader's `import`
-//    fetches it at once anyway.
+//    every browser). The app's `import()` and `fetch`es take the preloaded answers (the
+//    modulepreload keeps the glue's integrity check).
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/loader.mjs DIR`.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -62,35 +64,40 @@ export const HEAD_SCRIPT =
  *  there is nothing to paint first. */
 export const AFTER_FIRST_PAINT = "document.querySelector('#app[data-published]') && await self.wegweiserPainted;";
 
-/** `html` with trunk's wasm preload and a preload of the feed (`<meta name=
+/** `html` with trunk's JS and wasm preloads and a preload of the feed (`<meta name=
  *  "wegweiser-feed">`) in `<template id="preloads">` after that meta, followed by the
  *  head script that issues them (HEAD_SCRIPT). */
 export function withPreloadsByLine(html) {
-  const wasm = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/g;
-  const links = html.match(wasm);
-  if (!links || links.length !== 1) throw new Error(`loader: index.html has ${links?.length ?? 0} wasm preloads, expected 1`);
+  const preloads = /<link rel="(?:modulepreload" href="[^"]+\.js|preload" href="[^"]+_bg\.wasm)"[^>]*>/g;
+  const links = html.match(preloads);
+  if (!links || links.length !== 2) throw new Error(`loader: index.html has ${links?.length ?? 0} JS and wasm preloads, expected 2`);
   const meta = html.match(/<meta name="wegweiser-feed" content="([^"]*)">/);
   if (!meta) throw new Error('loader: index.html has no <meta name="wegweiser-feed">');
-  const without = html.replace(wasm, '');
+  const without = html.replace(preloads, '');
   const at = without.indexOf(meta[0]) + meta[0].length;
-  const template =
-    `\n  <template id="preloads">` +
-    `\n  <link rel="preload" as="fetch" href="${meta[1]}" crossorigin>` +
-    `\n  ${links[0]}` +
-    `\n  </template>` +
-    `\n  <script>${HEAD_SCRIPT}</script>`;
+  const template = [
+    '<template id="preloads">',
+    `<link rel="preload" as="fetch" href="${meta[1]}" crossorigin>`,
+    ...links,
+    '</template>',
+    `<script>${HEAD_SCRIPT}</script>`,
+  ].map((line) => `\n  ${line}`).join('');
   return `${without.slice(0, at)}${template}${without.slice(at)}`;
 }
 
-/** `html` with its trunk loader waiting for the first paint before `init` (on a
- *  published page; HEAD_SCRIPT resolves the wait). */
+/** `html` with its trunk loader importing the app's JS (dynamically) and starting the
+ *  wasm only after the first paint on a published page (HEAD_SCRIPT resolves the wait):
+ *  a static `import` would fetch and compile the JS while the first frame is made. */
 export function afterFirstPaint(html) {
-  const loader = /(<script type="module">\s*import init, \* as bindings from '[^']+';\n)(const wasm = await init\()/;
+  const loader = /(<script type="module">\s*)import init, \* as bindings from '([^']+)';\n(const wasm = await init\()/;
   const hits = html.match(new RegExp(loader.source, 'g'));
   if (!hits || hits.length !== 1) throw new Error(`loader: index.html has ${hits?.length ?? 0} trunk loaders of the expected form, expected 1`);
-  return html.replace(loader, (m, head, start) => `${head}${AFTER_FIRST_PAINT}\n${start}`);
+  return html.replace(
+    loader,
+    (m, open, js, start) => `${open}${AFTER_FIRST_PAINT}\nconst bindings = await import('${js}'), init = bindings.default;\n${start}`,
+  );
 }
 
 const path = join(dir, 'index.html');
 writeFileSync(path, withPreloadsByLine(afterFirstPaint(readFileSync(path, 'utf8'))));
-console.log('loader: the wasm starts after the first paint; its preloads by the line');
+console.log('loader: the app starts after the first paint; its preloads by the line');
