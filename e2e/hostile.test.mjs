@@ -39,8 +39,12 @@ for (const file of FILES) {
     await page.addInitScript(() => {
       window.__pwned = false;
       for (const f of ['alert', 'confirm', 'prompt']) window[f] = () => (window.__pwned = true);
+      addEventListener('TrunkApplicationStarted', () => (window.__started = true));
     });
     await page.goto(`${server.url}/h/${file}/`);
+    // dist/ is published (with the sample feed): wait until the app has handled this
+    // feed once, not just for the published state.
+    await page.waitForFunction(() => window.__started && !document.querySelector('.live[aria-busy]'), null, { timeout: 30_000 });
     await page.waitForSelector('.banner:not(.banner--unknown), .feed-problem, .note--stale', { timeout: 30_000 });
     const main = page.locator('main');
     const text = await main.innerText();

@@ -15,10 +15,11 @@
 //    published state, a tab opened in the background and a frame of no height start at
 //    once: there is nothing to paint first.
 //
-// 2. The JS, the wasm and the feed are preloaded with the HTML on a slow line, and after
-//    the first paint on a fast one. The preloads sit in `<template id="preloads">`
-//    (inert: nothing in a template is fetched) and a small script in the head puts them
-//    into the page. On a slow line they must start with the HTML: the feed then arrives
+// 2. The JS, the wasm and the feed are preloaded with the HTML on a slow line, and on a
+//    fast one when the app starts (after the first paint on a published page). The
+//    preloads sit in `<template id="preloads">` (inert: nothing in a template is
+//    fetched); a small script in the head puts them into the page on a slow line, the
+//    loader on a fast one, before the app's own requests. On a slow line they must start with the HTML: the feed then arrives
 //    while the wasm loads, not after it (measured under slow 4G: the app is ready ~0.7 s
 //    sooner). On a fast line they arrive before the first frame and are received,
 //    decompressed, checked and compiled while it is made — on 2 cores that put the
@@ -46,27 +47,31 @@ export const FAST_LINE_MS = 100;
 
 /**
  * The head's classic script (before the stylesheet, so it runs as soon as it is parsed:
- * a script after a stylesheet waits for it). It sets `wegweiserPainted`, a promise that
- * resolves once the browser reports the first contentful paint (Paint Timing: after the
- * frame was presented, not just drawn); at once in a hidden tab and in a frame with no
- * height yet (widget.js sizes the widget's frame only once it has told its height),
- * which paint nothing; after at most 1 s in any case. Then it puts `<template
- * id="preloads">`'s links into the head: at once on a slow line (a round trip over
- * FAST_LINE_MS, or none known), else once painted.
+ * a script after a stylesheet waits for it). It defines `wegweiserPreload()`, which puts
+ * `<template id="preloads">`'s links into the head (once: the template is then empty),
+ * and calls it at once on a slow line (a round trip over FAST_LINE_MS, or none known).
+ * On a fast line trunk's loader calls it (AFTER_FIRST_PAINT).
  */
 export const HEAD_SCRIPT =
-  `{const t=document.getElementById('preloads'),c=navigator.connection,n=performance.getEntriesByType('navigation')[0],go=()=>document.head.append(t.content);` +
-  `self.wegweiserPainted=new Promise((p)=>{setTimeout(p,1e3);if(document.hidden||!innerHeight)return p();try{new PerformanceObserver((l)=>l.getEntriesByName('first-contentful-paint')[0]&&p()).observe({type:'paint',buffered:true})}catch{p()}});` +
-  `(c?c.rtt:n?n.responseStart-n.requestStart:1e9)>${FAST_LINE_MS}?go():wegweiserPainted.then(go)}`;
+  `{const t=document.getElementById('preloads'),c=navigator.connection,n=performance.getEntriesByType('navigation')[0];` +
+  `self.wegweiserPreload=()=>document.head.append(t.content);` +
+  `if((c?c.rtt:n?n.responseStart-n.requestStart:1e9)>${FAST_LINE_MS})wegweiserPreload()}`;
 
-/** In trunk's loader, before `init`: a page that holds a published state
- *  (`#app[data-published]`) waits for `wegweiserPainted`; one without starts at once,
- *  there is nothing to paint first. */
-export const AFTER_FIRST_PAINT = "document.querySelector('#app[data-published]') && await self.wegweiserPainted;";
+/** In trunk's loader, before it imports the app: a page that holds a published state
+ *  (`#app[data-published]`) waits until the browser reports the first contentful paint
+ *  (Paint Timing: after the frame was presented, not just drawn); at once in a hidden
+ *  tab and in a frame with no height yet (widget.js sizes the widget's frame only once
+ *  it has told its height), which paint nothing; after at most 1 s in any case. A page
+ *  without a published state starts at once: there is nothing to paint first. Then the
+ *  preloads, if the head script has not issued them yet: before the app's own requests,
+ *  which take their answers. */
+export const AFTER_FIRST_PAINT =
+  "await new Promise((go) => { setTimeout(go, 1e3); if (document.hidden || !innerHeight || !document.querySelector('#app[data-published]')) return go(); try { new PerformanceObserver((l) => l.getEntriesByName('first-contentful-paint')[0] && go()).observe({ type: 'paint', buffered: true }); } catch { go(); } });\n" +
+  'self.wegweiserPreload?.();';
 
 /** `html` with trunk's JS and wasm preloads and a preload of the feed (`<meta name=
  *  "wegweiser-feed">`) in `<template id="preloads">` after that meta, followed by the
- *  head script that issues them (HEAD_SCRIPT). */
+ *  head script that issues them on a slow line (HEAD_SCRIPT). */
 export function withPreloadsByLine(html) {
   const preloads = /<link rel="(?:modulepreload" href="[^"]+\.js|preload" href="[^"]+_bg\.wasm)"[^>]*>/g;
   const links = html.match(preloads);
@@ -86,8 +91,8 @@ export function withPreloadsByLine(html) {
 }
 
 /** `html` with its trunk loader importing the app's JS (dynamically) and starting the
- *  wasm only after the first paint on a published page (HEAD_SCRIPT resolves the wait):
- *  a static `import` would fetch and compile the JS while the first frame is made. */
+ *  wasm only after the first paint on a published page (AFTER_FIRST_PAINT): a static
+ *  `import` would fetch and compile the JS while the first frame is made. */
 export function afterFirstPaint(html) {
   const loader = /(<script type="module">\s*)import init, \* as bindings from '([^']+)';\n(const wasm = await init\()/;
   const hits = html.match(new RegExp(loader.source, 'g'));
