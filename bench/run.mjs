@@ -1,7 +1,7 @@
 // make bench: sizes, time to first notice, memory and native parse time, in one run,
 // side by side with a reference (a static HTML page with the same first notice).
 // Nothing here is a pass/fail test: times vary from run to run; read the medians.
-// Environment: BENCH_RUNS (default 41 plain, 9 throttled) page loads per row and condition.
+// Environment: BENCH_RUNS (default 41 plain, 15 throttled) page loads per row and condition.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { htmlAlone, published, unpublished } from '../e2e/variants.mjs';
 // Plain loads take ~150 ms, where one frame (16 ms) is a large share and single loads
 // vary by ±40 ms on this machine: many runs; a throttled load takes seconds and varies
 // by ±50 ms, a smaller share, but 5 runs still moved the ratio by 0.05.
-const runsFor = (condition) => Number(process.env.BENCH_RUNS || (condition.network ? 9 : 41));
+const runsFor = (condition) => Number(process.env.BENCH_RUNS || (condition.network ? 15 : 41));
 const DIST = 'dist';
 const work = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
 const kb = (n) => (n / 1000).toFixed(1).padStart(7);
