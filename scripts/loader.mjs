@@ -19,13 +19,14 @@
 //    fast one when the app starts (after the first paint on a published page). The
 //    preloads sit in `<template id="preloads">` (inert: nothing in a template is
 //    fetched); a small script in the head puts them into the page on a slow line, the
-//    loader on a fast one, before the app's own requests. On a slow line they must start with the HTML: the feed then arrives
-//    while the wasm loads, not after it (measured under slow 4G: the app is ready ~0.7 s
-//    sooner). On a fast line they arrive before the first frame and are received,
-//    decompressed, checked and compiled while it is made — on 2 cores that put the
-//    published page's first paint 10–20 ms behind the same HTML without them; after the
-//    first paint they cost it nothing and still run in parallel with each other. "Fast"
-//    is a round trip of at most FAST_LINE_MS: the browser's estimate where it has one
+//    loader on a fast one, before the app's own requests. On a slow line they must
+//    start with the HTML: the feed then arrives while the wasm loads, not after it
+//    (measured under slow 4G: the app is ready ~0.7 s sooner). On a fast line they
+//    arrive before the first frame and are received, decompressed, checked and
+//    compiled while it is made — on 2 cores that put the published page's first paint
+//    10–20 ms behind the same HTML without them; after the first paint they cost it
+//    nothing and still run in parallel with each other. "Fast" is a round trip of at
+//    most FAST_LINE_MS: the browser's estimate where it has one
 //    (`navigator.connection.rtt`, Chromium-based browsers, which also follow DevTools'
 //    throttling), else the page's own first byte after its request (Navigation Timing,
 //    every browser). The app's `import()` and `fetch`es take the preloaded answers (the

@@ -178,14 +178,14 @@ fn known_at(feed_text: &str, at: Time) -> Result<LastKnown, PublishError> {
 
 /// Feeds up to this size are fetched with the page (`<link rel="preload">`, written by
 /// the build from `<meta name="wegweiser-feed">` into `<template id="preloads">`, which
-/// a script in the head issues: at once on a slow line, after the first paint on a fast
-/// one — scripts/loader.mjs). A larger one would compete with the first paint and with
+/// the page issues with the HTML on a slow line, and on a fast one when the app starts,
+/// after the first paint — scripts/loader.mjs). A larger one would compete with the first paint and with
 /// the app's own download for little gain — measured with a 9 MB feed: +36 ms to the
 /// first paint on a fast line, and on a slow one its download dwarfs the second it could
 /// save — so the app fetches it once it runs.
 pub const PRELOAD_MAX_BYTES: usize = 1_000_000;
 
-/// Where the build keeps the preloads a script issues when the line allows.
+/// Where the build keeps the preloads the page issues when the line allows.
 const PRELOADS: &str = "<template id=\"preloads\">";
 
 /// The page with the feed's preload (`keep`) or without it. A new one goes first into
