@@ -59,12 +59,9 @@ export function unpublished(dist, source = 'index.html') {
   return dir;
 }
 
-/** `html` without its scripts and the preloads only they need (their template too). */
+/** `html` without its scripts and the preloads only they need (all in their template). */
 export function withoutScripts(html) {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script>/g, '')
-    .replace(/<template id="preloads">[\s\S]*?<\/template>/g, '')
-    .replace(/<link rel="(?:module)?preload"[^>]*>/g, '');
+  return html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<template id="preloads">[\s\S]*?<\/template>/g, '');
 }
 
 export function htmlAlone(dist, at) {

@@ -1,7 +1,8 @@
 // Trunk post_build hook: gives every built page a strict Content-Security-Policy.
 //
-// Trunk writes its wasm loader as an inline <script type="module"> (and embed.html has
-// one more small inline script, widget/embed-body.html); instead of 'unsafe-inline',
+// Trunk writes its wasm loader as an inline <script type="module">, scripts/loader.mjs
+// adds a small classic script to the head (it issues the preloads), and embed.html has
+// one more, widget/embed-body.html; instead of 'unsafe-inline',
 // the policy allows exactly those scripts by their SHA-256 hashes, computed here from
 // the built file (never by hand). The policy is written twice:
 //   - as <meta http-equiv="Content-Security-Policy"> in each page, so it holds on any
@@ -12,11 +13,6 @@
 // `embed.html` (written by scripts/pages.mjs), which any website may put in an iframe.
 // The feed may live on another origin (`<meta name="wegweiser-feed" content="https://…">`);
 // that origin, and only that, is added to connect-src.
-//
-// It also starts the feed's download with the HTML on a page that has none yet (the
-// snippet builder): a `<link rel="preload" as="fetch">` for the address in `<meta
-// name="wegweiser-feed">`. The app's pages have theirs from scripts/loader.mjs, in the
-// template their head script issues.
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/csp.mjs DIR`.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
@@ -60,20 +56,11 @@ export function policyFor(html, { meta, frameable = false }) {
   return directives.join('; ');
 }
 
-/** The page with a preload of its feed right after the feed's <meta>, if it has one
- *  and no preload of it yet. */
-export function withFeedPreload(html) {
-  const meta = html.match(/<meta name="wegweiser-feed" content="([^"]*)">/);
-  if (!meta || html.includes('rel="preload" as="fetch"')) return html;
-  const at = meta.index + meta[0].length;
-  return `${html.slice(0, at)}\n  <link rel="preload" as="fetch" href="${meta[1]}" crossorigin>${html.slice(at)}`;
-}
-
 const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
 const headers = [];
 for (const page of pages) {
   const path = join(dir, page);
-  let html = withFeedPreload(readFileSync(path, 'utf8'));
+  let html = readFileSync(path, 'utf8');
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${page} already has a CSP meta`);
   const meta = policyFor(html, { meta: true });
   // Right after <meta charset>, before anything that could load or run.

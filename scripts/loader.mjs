@@ -28,8 +28,8 @@
 //    nothing and still run in parallel with each other. "Fast" is a round trip of at
 //    most FAST_LINE_MS: the browser's estimate where it has one
 //    (`navigator.connection.rtt`, Chromium-based browsers, which also follow DevTools'
-//    throttling), else the page's own first byte after its request (Navigation Timing,
-//    every browser). The app's `import()` and `fetch`es take the preloaded answers (the
+//    throttling; Firefox for Android has `connection` without `rtt`), else the page's
+//    own first byte after its request (Navigation Timing, every browser). The app's `import()` and `fetch`es take the preloaded answers (the
 //    modulepreload keeps the glue's integrity check).
 //
 // Usage: run by trunk (TRUNK_STAGING_DIR is set), or `node scripts/loader.mjs DIR`.
@@ -54,9 +54,9 @@ export const FAST_LINE_MS = 100;
  * On a fast line trunk's loader calls it (AFTER_FIRST_PAINT).
  */
 export const HEAD_SCRIPT =
-  `{const t=document.getElementById('preloads'),c=navigator.connection,n=performance.getEntriesByType('navigation')[0];` +
+  `{const t=document.getElementById('preloads'),n=performance.getEntriesByType('navigation')[0];` +
   `self.wegweiserPreload=()=>document.head.append(t.content);` +
-  `if((c?c.rtt:n?n.responseStart-n.requestStart:1e9)>${FAST_LINE_MS})wegweiserPreload()}`;
+  `if((navigator.connection?.rtt??(n?n.responseStart-n.requestStart:1e9))>${FAST_LINE_MS})wegweiserPreload()}`;
 
 /** In trunk's loader, before it imports the app: a page that holds a published state
  *  (`#app[data-published]`) waits until the browser reports the first contentful paint

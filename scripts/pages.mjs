@@ -1,8 +1,9 @@
 // Trunk post_build hook, run before scripts/csp.mjs: writes the pages beside the app.
 //
-// `embed.html`, the widget, from the built `index.html`. Trunk builds one HTML page per run; this
-// copy keeps its head (CSS, icon, feed preload, trunk's loader) and replaces the title,
-// the description and the body (widget/embed-body.html), and points the loader at the
+// `embed.html`, the widget, from the built `index.html`. Trunk builds one HTML page per
+// run; this copy keeps its head (CSS, icon, the preloads' template and head script,
+// trunk's loader) and replaces the title, the description and the body
+// (widget/embed-body.html), and points the loader at the
 // widget's own wasm (bin `wegweiser-widget`, which index.html has trunk build without
 // loading it): the files get a content hash in their names here, like trunk's, and
 // their integrity hashes.

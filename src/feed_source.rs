@@ -39,8 +39,9 @@ impl FetchError {
 /// `timeout_secs`. With `revalidate` the browser revalidates its cached copy
 /// (`no-cache`), so an unchanged feed costs the server a `304 Not Modified` and the
 /// patient no download. The first fetch does not: it takes over the page's
-/// `<link rel="preload">` of the feed, which the browser started with the HTML, and a
-/// preload is only used by a fetch with the default cache mode.
+/// `<link rel="preload">` of the feed (issued with the HTML on a slow line, just before
+/// the app's start on a fast one: scripts/loader.mjs), and a preload is only used by a
+/// fetch with the default cache mode.
 pub async fn fetch_feed(url: &str, timeout_secs: u32, revalidate: bool) -> Result<String, FetchError> {
     let signal = AbortSignal::timeout_with_u32(timeout_secs.saturating_mul(1000));
     let timed_out = |e: gloo_net::Error, wrap: fn(String) -> FetchError| {

@@ -179,10 +179,11 @@ fn known_at(feed_text: &str, at: Time) -> Result<LastKnown, PublishError> {
 /// Feeds up to this size are fetched with the page (`<link rel="preload">`, written by
 /// the build from `<meta name="wegweiser-feed">` into `<template id="preloads">`, which
 /// the page issues with the HTML on a slow line, and on a fast one when the app starts,
-/// after the first paint — scripts/loader.mjs). A larger one would compete with the first paint and with
-/// the app's own download for little gain — measured with a 9 MB feed: +36 ms to the
-/// first paint on a fast line, and on a slow one its download dwarfs the second it could
-/// save — so the app fetches it once it runs.
+/// after the first paint — scripts/loader.mjs). On a slow line a larger one would share
+/// the line with the stylesheet and the app's own download for little gain: its download
+/// dwarfs the second the preload could save. (Measured when every line preloaded with
+/// the HTML: a 9 MB feed put the first paint 36 ms later on a fast line.) So the app
+/// fetches it once it runs.
 pub const PRELOAD_MAX_BYTES: usize = 1_000_000;
 
 /// Where the build keeps the preloads the page issues when the line allows.
