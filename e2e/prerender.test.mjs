@@ -144,6 +144,16 @@ for (const [name, server, at, id] of [
   });
 }
 
+test('publishing finds the preload the build wrote for the feed: one, in the template', async () => {
+  // scripts/loader.mjs writes the feed's preload, src/publish.rs keeps, drops or writes
+  // it again by the same text: if the two drifted apart, publishing would add a second.
+  const html = await (await fetch(servers.ti.url + '/')).text();
+  const template = html.match(/<template id="preloads">([\s\S]*?)<\/template>/)?.[1] ?? '';
+  const feed = /<link rel="preload"[^>]* href="feed\.json"[^>]*>/g;
+  assert.equal(html.match(feed)?.length, 1, html.slice(0, 1500));
+  assert.equal(template.match(feed)?.length, 1, template);
+});
+
 test('the app takes the published page over without touching it when the feed is unchanged', async () => {
   const before = servers.log.length;
   const { context, page, errors } = await withApp(servers.ti.url + q(TI));
